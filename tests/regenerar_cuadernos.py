@@ -1,0 +1,55 @@
+"""Vuelve a ejecutar los cuadernos y guarda sus salidas, tal como las verá nbval.
+
+Uso, desde la raíz del repositorio:
+
+    python tests/regenerar_cuadernos.py                      # todos los cuadernos
+    python tests/regenerar_cuadernos.py notebooks/02_*.ipynb  # solo algunos
+
+Ejecuta cada cuaderno en la configuración «prueba» y en las mismas condiciones que
+``pytest`` (con ``PYTEST_CURRENT_TEST`` definido, el núcleo no captura lo que TensorFlow
+escribe directamente en los descriptores de archivo), de modo que las salidas guardadas
+coinciden con las que nbval compara.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+RAIZ = Path(__file__).resolve().parent.parent
+
+
+def regenerar(ruta: Path) -> None:
+    """Ejecuta un cuaderno en su carpeta y lo sobrescribe con las salidas nuevas."""
+    cuaderno = nbformat.read(ruta, as_version=4)
+    cliente = NotebookClient(
+        cuaderno,
+        timeout=1800,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(ruta.parent)}},
+        record_timing=False,
+    )
+    inicio = time.perf_counter()
+    cliente.execute()
+    nbformat.write(cuaderno, ruta)
+    print(f"{ruta.relative_to(RAIZ)}: {time.perf_counter() - inicio:.0f} s")
+
+
+def main(argumentos: list[str]) -> None:
+    os.environ["SEQ2SEQ_CONFIG"] = "prueba"
+    os.environ.pop("SEQ2SEQ_CORPUS", None)
+    os.environ["PYTEST_CURRENT_TEST"] = "regenerar_cuadernos"
+    rutas = [Path(a).resolve() for a in argumentos] or sorted((RAIZ / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for ruta in rutas:
+        if not ruta.exists():
+            sys.exit(f"No existe el cuaderno {ruta}. Indica rutas a archivos .ipynb de notebooks/.")
+        regenerar(ruta)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

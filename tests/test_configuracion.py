@@ -1,0 +1,57 @@
+"""Pruebas de utils/configuracion.py."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from utils import configuracion
+from utils.configuracion import CONFIGURACIONES, obtener_configuracion
+
+
+def test_pytest_elige_la_configuracion_de_prueba():
+    assert os.environ["SEQ2SEQ_CONFIG"] == "prueba"
+    config = obtener_configuracion()
+    assert config.nombre == "prueba" and not config.datos_completos
+
+
+def test_configuracion_del_curso_tiene_los_tamanos_clasicos():
+    curso = CONFIGURACIONES["curso"]
+    assert (curso.num_pares, curso.latent_dim, curso.batch_size, curso.epocas) == (10_000, 256, 64, 100)
+    assert curso.datos_completos
+
+
+def test_variable_de_entorno_y_nombre_invalido(monkeypatch):
+    monkeypatch.setenv("SEQ2SEQ_CONFIG", " Curso ")
+    assert obtener_configuracion().nombre == "curso"
+    monkeypatch.setenv("SEQ2SEQ_CONFIG", "rapida")
+    with pytest.raises(ValueError, match="configuración desconocida: 'rapida'.*curso, prueba"):
+        obtener_configuracion()
+
+
+def test_rutas_desde_la_raiz_del_repositorio():
+    raiz = configuracion.RAIZ
+    assert (raiz / "utils" / "__init__.py").is_file() and (raiz / "README.md").is_file()
+    for carpeta in (configuracion.DIR_CUADERNOS, configuracion.DIR_DATOS, configuracion.DIR_IMAGENES):
+        assert carpeta.is_dir() and carpeta.parent == raiz
+
+
+def test_las_rutas_no_dependen_del_directorio_de_trabajo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert configuracion.RAIZ == Path(configuracion.__file__).resolve().parent.parent
+
+
+def test_preparar_cuaderno_fija_semillas_y_anuncia(capsys):
+    import numpy as np
+
+    configuracion.preparar_cuaderno("prueba")
+    a = np.random.rand(3)
+    configuracion.preparar_cuaderno("prueba")
+    b = np.random.rand(3)
+    assert (a == b).all()
+    assert "Configuración activa: «prueba»" in capsys.readouterr().out
+
+
+def test_descargas_y_modelos_estan_ignorados_por_git():
+    ignorado = (configuracion.RAIZ / ".gitignore").read_text(encoding="utf-8")
+    assert "datos/descargas/" in ignorado and "modelos/" in ignorado

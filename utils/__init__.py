@@ -1,0 +1,7 @@
+"""Paquete compartido del curso *seq2seq* con Keras 3.
+
+Un módulo por etapa del flujo de trabajo, en el orden en que el curso las enseña:
+
+- ``configuracion``: rutas, semillas y las dos configuraciones (curso y prueba).
+- ``datos``: lectura del corpus, descarga con caché, vocabularios y vectorización.
+"""

@@ -1,0 +1,106 @@
+"""Configuración del curso en un solo lugar: rutas, semillas y tamaños.
+
+Se presenta en ``00_introduccion``. Hay dos configuraciones y una variable de entorno
+elige entre ellas:
+
+- ``curso`` (por defecto): el archivo completo de Tatoeba cuando se puede descargar y
+  los tamaños clásicos (10 000 pares, ``latent_dim = 256``, lotes de 64, hasta 100 épocas
+  con parada temprana).
+- ``prueba``: el corpus de ``datos/``, tamaños pequeños y nada de red. Es la que usa
+  ``pytest`` (la elige ``tests/conftest.py``).
+
+Ejemplo: ``SEQ2SEQ_CONFIG=prueba jupyter lab``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# --- Rutas (todas relativas a la raíz del repositorio) --------------------------------
+RAIZ = Path(__file__).resolve().parent.parent
+DIR_CUADERNOS = RAIZ / "notebooks"
+DIR_DATOS = RAIZ / "datos"
+DIR_IMAGENES = RAIZ / "imagenes"
+DIR_DESCARGAS = DIR_DATOS / "descargas"  # caché de descargas, ignorada por git
+DIR_MODELOS = RAIZ / "modelos"  # modelos entrenados, ignorados por git
+
+# Repositorio público del curso (insignias de Colab y celda de instalación en Colab).
+REPOSITORIO = "curso-seq2seq/seq2seq-keras-es"
+URL_REPOSITORIO = f"https://github.com/{REPOSITORIO}"
+
+# --- Variables de entorno ---------------------------------------------------------------
+VARIABLE_CONFIG = "SEQ2SEQ_CONFIG"  # "curso" o "prueba"
+VARIABLE_CORPUS = "SEQ2SEQ_CORPUS"  # ruta opcional a un fra.txt ya descargado
+
+
+@dataclass(frozen=True)
+class Configuracion:
+    """Tamaños y opciones de una configuración del curso."""
+
+    nombre: str
+    datos_completos: bool  # intentar el archivo completo de Tatoeba (con descarga)
+    num_pares: int  # pares que se leen, en el orden del archivo
+    latent_dim: int  # unidades de las LSTM (dimensión del contexto)
+    batch_size: int
+    epocas: int  # máximo de épocas (con parada temprana)
+    paciencia: int  # épocas sin mejora antes de parar
+    fraccion_validacion: float
+    semilla: int = 42
+
+
+CONFIGURACIONES = {
+    "curso": Configuracion(
+        nombre="curso", datos_completos=True, num_pares=10_000, latent_dim=256,
+        batch_size=64, epocas=100, paciencia=5, fraccion_validacion=0.2,
+    ),
+    "prueba": Configuracion(
+        nombre="prueba", datos_completos=False, num_pares=2_000, latent_dim=64,
+        batch_size=64, epocas=3, paciencia=2, fraccion_validacion=0.2,
+    ),
+}
+
+
+def obtener_configuracion(nombre: str | None = None) -> Configuracion:
+    """Devuelve la configuración pedida o, si no se pide ninguna, la de ``SEQ2SEQ_CONFIG``."""
+    if nombre is None:
+        nombre = os.environ.get(VARIABLE_CONFIG, "curso").strip().lower() or "curso"
+    if nombre not in CONFIGURACIONES:
+        validas = ", ".join(sorted(CONFIGURACIONES))
+        raise ValueError(
+            f"configuración desconocida: {nombre!r}. Las válidas son: {validas}. "
+            f"Revisa la variable de entorno {VARIABLE_CONFIG}."
+        )
+    return CONFIGURACIONES[nombre]
+
+
+def fijar_semillas(semilla: int = 42) -> None:
+    """Fija las semillas de Python, NumPy y del backend de Keras en una sola llamada."""
+    import keras  # importación diferida: la etapa de datos no necesita Keras
+
+    keras.utils.set_random_seed(semilla)
+
+
+def avisar(mensaje: str) -> None:
+    """Muestra un aviso visible en el cuaderno (por la salida estándar, no por stderr)."""
+    print(f"⚠️  {mensaje}")
+
+
+def describir_configuracion(config: Configuracion) -> str:
+    """Texto de una línea con la configuración activa y sus tamaños."""
+    datos = "Tatoeba completo si hay red" if config.datos_completos else "corpus de datos/"
+    return (
+        f"Configuración activa: «{config.nombre}» ({datos}; {config.num_pares} pares, "
+        f"latent_dim={config.latent_dim}, batch_size={config.batch_size}, "
+        f"hasta {config.epocas} épocas, semilla {config.semilla})"
+    )
+
+
+def preparar_cuaderno(nombre: str | None = None) -> Configuracion:
+    """Elige la configuración, fija las semillas y la anuncia. Cada cuaderno la llama al empezar."""
+    config = obtener_configuracion(nombre)
+    fijar_semillas(config.semilla)
+    print(describir_configuracion(config))
+    return config
+
