@@ -24,6 +24,23 @@ from nbclient import NotebookClient
 RAIZ = Path(__file__).resolve().parent.parent
 
 
+def unir_flujos(salidas: list) -> list:
+    """Une los trozos seguidos de stdout (o de stderr) en uno, como los compara nbval."""
+    unidas: list = []
+    for salida in salidas:
+        previa = unidas[-1] if unidas else None
+        if (
+            salida.output_type == "stream"
+            and previa is not None
+            and previa.output_type == "stream"
+            and previa.name == salida.name
+        ):
+            previa.text += salida.text
+        else:
+            unidas.append(salida)
+    return unidas
+
+
 def regenerar(ruta: Path) -> None:
     """Ejecuta un cuaderno en su carpeta y lo sobrescribe con las salidas nuevas."""
     cuaderno = nbformat.read(ruta, as_version=4)
@@ -36,6 +53,9 @@ def regenerar(ruta: Path) -> None:
     )
     inicio = time.perf_counter()
     cliente.execute()
+    for celda in cuaderno.cells:
+        if celda.cell_type == "code":
+            celda.outputs = unir_flujos(celda.outputs)
     nbformat.write(cuaderno, ruta)
     print(f"{ruta.relative_to(RAIZ)}: {time.perf_counter() - inicio:.0f} s")
 
