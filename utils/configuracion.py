@@ -56,8 +56,8 @@ CONFIGURACIONES = {
         batch_size=64, epocas=100, paciencia=5, fraccion_validacion=0.2,
     ),
     "prueba": Configuracion(
-        nombre="prueba", datos_completos=False, num_pares=2_000, latent_dim=64,
-        batch_size=64, epocas=3, paciencia=2, fraccion_validacion=0.2,
+        nombre="prueba", datos_completos=False, num_pares=1_000, latent_dim=64,
+        batch_size=32, epocas=10, paciencia=3, fraccion_validacion=0.2,
     ),
 }
 

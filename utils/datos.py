@@ -514,3 +514,26 @@ def frase_a_encoder_input(
     ids = np.full((1, vocab.max_encoder_seq_length), ID_RELLENO, dtype="int32")
     ids[0, : len(indices)] = indices
     return ids_a_one_hot(ids, vocab.num_encoder_tokens) if one_hot else ids
+
+
+# --- Todo junto (para los cuadernos 03 en adelante) -------------------------------------
+@dataclass
+class DatosVectorizados:
+    """Textos, vocabulario y arreglos *one-hot* listos para entrenar."""
+
+    input_texts: list[str]
+    target_texts: list[str]
+    vocab: Vocabulario
+    encoder_input_data: np.ndarray
+    decoder_input_data: np.ndarray
+    decoder_target_data: np.ndarray
+
+
+def preparar_datos(config: Configuracion | None = None) -> DatosVectorizados:
+    """Corpus de la configuración → tokens → vocabulario → arreglos *one-hot* (cuaderno 02, en una llamada)."""
+    corpus = cargar_corpus(config)
+    input_texts = corpus.ingles
+    target_texts = [agregar_tokens(frase) for frase in corpus.frances]
+    vocab = crear_vocabulario(input_texts, target_texts)
+    arreglos = vectorizar_one_hot(input_texts, target_texts, vocab)
+    return DatosVectorizados(input_texts, target_texts, vocab, *arreglos)
