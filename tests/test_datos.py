@@ -20,6 +20,7 @@ from utils.datos import (
     ids_a_one_hot,
     ids_a_texto,
     leer_pares,
+    texto_a_ids,
     vectorizar_ids,
     vectorizar_one_hot,
 )
@@ -116,7 +117,7 @@ def test_archivo_inexistente(tmp_path):
         leer_pares(tmp_path / "no_esta.txt")
 
 
-@pytest.mark.parametrize("num_pares", [0, -5, 2.5, "10"])
+@pytest.mark.parametrize("num_pares", [0, -5, 2.5, "10", True])
 def test_num_pares_invalido(tmp_path, num_pares):
     with pytest.raises(ValueError, match="num_pares"):
         leer_pares(escribir(tmp_path, b"a\tb\n"), num_pares=num_pares)
@@ -306,6 +307,10 @@ def test_ids_equivalen_a_one_hot_y_vuelven_al_texto(vocab):
 def test_ids_fuera_del_vocabulario(vocab):
     with pytest.raises(ValueError, match="no existe en este vocabulario"):
         ids_a_texto([0, 99], vocab.reverse_input_char_index)
+    with pytest.raises(ValueError, match="fuera del vocabulario de 5 caracteres"):
+        ids_a_one_hot(np.array([[0, 5, -1]]), 5)
+    with pytest.raises(ValueError, match="fuera del vocabulario"):
+        ids_a_one_hot(np.array([-2]), 5)
 
 
 def test_vectorizar_con_caracter_desconocido_no_da_keyerror(vocab):
@@ -319,6 +324,12 @@ def test_frase_nueva_a_entrada_del_codificador(vocab):
     assert x.sum() == 3
     ids = frase_a_encoder_input("Hi!", vocab, one_hot=False)
     assert ids_a_texto(ids[0], vocab.reverse_input_char_index) == "Hi!"
+
+
+def test_error_de_caracter_desconocido_muestra_los_especiales(vocab):
+    with pytest.raises(ValueError) as error:
+        texto_a_ids("Vaz", vocab.target_token_index)  # 'z' no está en el francés de VOCAB
+    assert r"\t\n" in str(error.value) and r"\u202f" in str(error.value)
 
 
 def test_frase_nueva_con_caracteres_desconocidos(vocab, capsys):

@@ -138,6 +138,8 @@ def leer_pares(
 ) -> Corpus:
     """Lee un archivo de Tatoeba/manythings (2 o 3 columnas) en el orden del archivo.
 
+    Se explica en 02_datos_y_vectorizacion.
+
     Args:
         ruta: archivo de texto ``inglés<TAB>francés[<TAB>atribución]``, UTF-8 con o sin BOM,
             fin de línea LF o CRLF.
@@ -148,7 +150,7 @@ def leer_pares(
         mostrar_resumen: imprime una línea con lo leído y, si hace falta, un aviso.
     """
     ruta = Path(ruta)
-    if num_pares is not None and (not isinstance(num_pares, int) or num_pares < 1):
+    if num_pares is not None and (not isinstance(num_pares, int) or isinstance(num_pares, bool) or num_pares < 1):
         raise ValueError(f"num_pares debe ser un entero positivo o None, no {num_pares!r}.")
     if not ruta.is_file():
         raise FileNotFoundError(
@@ -225,6 +227,8 @@ def descargar_tatoeba(
 ) -> Path:
     """Descarga ``fra-eng.zip`` a una caché, lo verifica y devuelve la ruta de ``fra.txt``.
 
+    Se explica en 02_datos_y_vectorizacion.
+
     Todo se escribe primero con nombre temporal y solo se renombra tras verificarlo, así que
     la caché nunca guarda un archivo roto. Lanza ``ErrorDescarga`` si algo falla.
     """
@@ -266,6 +270,8 @@ def descargar_tatoeba(
 def obtener_ruta_corpus(config: Configuracion | None = None, descargar=descargar_tatoeba) -> Path:
     """Elige el archivo de datos: ``SEQ2SEQ_CORPUS``, el Tatoeba completo o el de ``datos/``.
 
+    Se explica en 02_datos_y_vectorizacion.
+
     En la configuración «curso» intenta la descarga (o la caché); si falla, lo dice y usa
     el corpus del curso. En la configuración «prueba» nunca usa la red.
     """
@@ -291,7 +297,8 @@ def obtener_ruta_corpus(config: Configuracion | None = None, descargar=descargar
                 f"del curso, datos/{CORPUS_CURSO.name}, que es más pequeño: los resultados serán "
                 f"más modestos. Con red, vuelve a ejecutar esta celda."
             )
-    print(f"Corpus: datos/{CORPUS_CURSO.name} (corpus del curso, sin red).")
+    motivo = "sin red" if config.datos_completos else f"la configuración «{config.nombre}» no usa la red"
+    print(f"Corpus: datos/{CORPUS_CURSO.name} (corpus del curso; {motivo}).")
     return CORPUS_CURSO
 
 
@@ -303,17 +310,21 @@ def cargar_corpus(config: Configuracion | None = None) -> Corpus:
 
 # --- Vocabularios ----------------------------------------------------------------------
 def agregar_tokens(frase: str) -> str:
-    """Rodea una frase objetivo con los tokens de inicio (``\\t``) y fin (``\\n``)."""
+    """Rodea una frase objetivo con los tokens de inicio (``\\t``) y fin (``\\n``).
+
+    Se explica en 02_datos_y_vectorizacion."""
     return INICIO + frase + FIN
 
 
 def construir_vocabulario(textos: Iterable[str]) -> list[str]:
-    """Lista ordenada (y por tanto determinista) de los caracteres que aparecen en ``textos``."""
+    """Lista ordenada (y por tanto determinista) de los caracteres que aparecen en ``textos``.
+
+    Se explica en 02_datos_y_vectorizacion."""
     return sorted(set("".join(textos)))
 
 
 def crear_indices(caracteres: Sequence[str]) -> tuple[dict[str, int], dict[int, str]]:
-    """Diccionarios carácter→índice e índice→carácter."""
+    """Diccionarios carácter→índice e índice→carácter. Se explica en 02_datos_y_vectorizacion."""
     token_index = {caracter: i for i, caracter in enumerate(caracteres)}
     reverse_index = {i: caracter for i, caracter in enumerate(caracteres)}
     return token_index, reverse_index
@@ -373,7 +384,9 @@ class Vocabulario:
 
 
 def crear_vocabulario(input_texts: Sequence[str], target_texts: Sequence[str]) -> Vocabulario:
-    """Vocabularios de caracteres y longitudes máximas de entradas y objetivos (con tokens)."""
+    """Vocabularios de caracteres y longitudes máximas de entradas y objetivos (con tokens).
+
+    Se explica en 02_datos_y_vectorizacion."""
     if not input_texts or len(input_texts) != len(target_texts):
         raise ValueError(
             f"hacen falta tantas entradas como objetivos, y al menos una "
@@ -398,7 +411,7 @@ DESCONOCIDOS_VALIDOS = ("error", "omitir")
 
 
 def texto_a_ids(texto: str, token_index: dict[str, int], desconocidos: str = "error") -> list[int]:
-    """Índices de los caracteres de ``texto``.
+    """Índices de los caracteres de ``texto``. Se explica en 02_datos_y_vectorizacion.
 
     Un carácter que no está en el vocabulario lanza ``ValueError`` que lo nombra
     (``desconocidos="error"``) o se quita con un aviso visible (``desconocidos="omitir"``).
@@ -411,10 +424,9 @@ def texto_a_ids(texto: str, token_index: dict[str, int], desconocidos: str = "er
     if extranos:
         nombres = ", ".join(repr(c) for c in extranos)
         if desconocidos == "error":
-            validos = "".join(c for c in token_index if c.isprintable())
             raise ValueError(
                 f"el texto {texto[:60]!r} contiene caracteres que el modelo no conoce: {nombres}. "
-                f"Quítalos o usa desconocidos='omitir'. Caracteres válidos: {validos!r}"
+                f"Quítalos o usa desconocidos='omitir'. Caracteres válidos: {''.join(token_index)!r}"
             )
         avisar(f"se omiten caracteres que el modelo no conoce: {nombres}.")
     return [token_index[c] for c in texto if c in token_index]
@@ -433,6 +445,8 @@ def vectorizar_one_hot(
     input_texts: Sequence[str], target_texts: Sequence[str], vocab: Vocabulario
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Arreglos *one-hot* float32 ``encoder_input_data``, ``decoder_input_data`` y ``decoder_target_data``.
+
+    Se explica en 02_datos_y_vectorizacion.
 
     Formas: ``(N, max_encoder_seq_length, num_encoder_tokens)`` y
     ``(N, max_decoder_seq_length, num_decoder_tokens)``. ``decoder_target_data`` va un
@@ -459,6 +473,8 @@ def vectorizar_ids(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Los mismos datos como enteros int32 (camino ligero): ``(N, max_enc)`` y ``(N, max_dec)``.
 
+    Se explica en 02_datos_y_vectorizacion.
+
     Devuelve ``encoder_input_ids``, ``decoder_input_ids`` y ``decoder_target_ids``; el relleno
     vale ``ID_RELLENO`` (-1). ``ids_a_one_hot`` recupera exactamente los arreglos *one-hot*.
     """
@@ -478,13 +494,23 @@ def vectorizar_ids(
 
 
 def ids_a_one_hot(ids: np.ndarray, num_tokens: int) -> np.ndarray:
-    """Convierte enteros en *one-hot* float32; ``ID_RELLENO`` da una fila de ceros."""
+    """Convierte enteros en *one-hot* float32; ``ID_RELLENO`` da una fila de ceros.
+
+    Se explica en 02_datos_y_vectorizacion."""
     ids = np.asarray(ids)
+    fuera = ids[(ids < ID_RELLENO) | (ids >= num_tokens)]
+    if fuera.size:
+        raise ValueError(
+            f"hay índices fuera del vocabulario de {num_tokens} caracteres (por ejemplo {int(fuera[0])}). "
+            f"¿Vienen de otro vocabulario o modelo? El relleno debe ser {ID_RELLENO}."
+        )
     return (ids[..., np.newaxis] == np.arange(num_tokens)).astype("float32")
 
 
 def ids_a_texto(ids: Iterable[int], reverse_index: dict[int, str]) -> str:
-    """Texto de una secuencia de índices; el relleno se ignora."""
+    """Texto de una secuencia de índices; el relleno se ignora.
+
+    Se explica en 02_datos_y_vectorizacion."""
     caracteres = []
     for i in ids:
         if int(i) == ID_RELLENO:
@@ -502,6 +528,8 @@ def frase_a_encoder_input(
     frase: str, vocab: Vocabulario, desconocidos: str = "error", one_hot: bool = True
 ) -> np.ndarray:
     """Convierte una frase nueva en inglés en la entrada del codificador, con lote de 1.
+
+    Se explica en 02_datos_y_vectorizacion.
 
     Devuelve ``(1, max_encoder_seq_length, num_encoder_tokens)`` en *one-hot* o
     ``(1, max_encoder_seq_length)`` en enteros. Caracteres desconocidos: ver ``texto_a_ids``.
