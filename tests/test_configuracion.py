@@ -18,6 +18,7 @@ def test_pytest_elige_la_configuracion_de_prueba():
 def test_configuracion_del_curso_tiene_los_tamanos_clasicos():
     curso = CONFIGURACIONES["curso"]
     assert (curso.num_pares, curso.latent_dim, curso.batch_size, curso.epocas) == (10_000, 256, 64, 100)
+    assert curso.tasa_aprendizaje == 0.001, "el valor por defecto de RMSprop, como la receta clásica"
     assert curso.datos_completos
 
 

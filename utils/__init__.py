@@ -4,4 +4,7 @@ Un módulo por etapa del flujo de trabajo, en el orden en que el curso las ense�
 
 - ``configuracion``: rutas, semillas y las dos configuraciones (curso y prueba).
 - ``datos``: lectura del corpus, descarga con caché, vocabularios y vectorización.
+- ``modelos``: el modelo de entrenamiento, los de inferencia y su guardado.
+- ``decodificacion``: de la entrada del codificador al texto (voraz, frase a frase y por lotes).
+- ``graficos``: curvas de entrenamiento y probabilidades de la decodificación.
 """

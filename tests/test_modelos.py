@@ -1,0 +1,123 @@
+"""Pruebas de utils/modelos.py y utils/decodificacion.py con un modelo diminuto."""
+
+import json
+
+import keras
+import numpy as np
+import pytest
+
+from utils import modelos
+from utils.configuracion import obtener_configuracion
+from utils.datos import agregar_tokens, crear_vocabulario, frase_a_encoder_input, vectorizar_one_hot
+from utils.decodificacion import decodificar_lote, decodificar_secuencia, pasos_maximos
+
+INPUT_TEXTS = ["Go.", "Hi.", "Run!", "Wow!", "Stop!", "Wait.", "Hello!", "I won."]
+TARGET_TEXTS = [
+    agregar_tokens(f)
+    for f in ["Va\u202f!", "Salut.", "Cours\u202f!", "Ça alors\u202f!", "Arrête\u202f!", "Attends.", "Bonjour\u202f!", "J'ai gagné."]
+]
+
+
+@pytest.fixture(scope="module")
+def entrenado():
+    keras.utils.set_random_seed(0)
+    vocab = crear_vocabulario(INPUT_TEXTS, TARGET_TEXTS)
+    arreglos = vectorizar_one_hot(INPUT_TEXTS, TARGET_TEXTS, vocab)
+    modelo = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 16)
+    modelo.compile(
+        optimizer=keras.optimizers.Adam(0.02), loss="categorical_crossentropy", metrics=[modelos.exactitud_sin_relleno]
+    )
+    modelo.fit(list(arreglos[:2]), arreglos[2], epochs=150, batch_size=8, verbose=0)
+    return modelo, vocab, arreglos
+
+
+def test_capas_con_nombre_y_parametros_por_formula(entrenado):
+    modelo, vocab, _ = entrenado
+    for nombre in ("encoder_inputs", "encoder_lstm", "decoder_inputs", "decoder_lstm", "decoder_dense"):
+        modelo.get_layer(nombre)
+    assert modelo.get_layer("encoder_lstm").count_params() == modelos.contar_parametros_lstm(16, vocab.num_encoder_tokens)
+    assert modelo.get_layer("decoder_lstm").count_params() == modelos.contar_parametros_lstm(16, vocab.num_decoder_tokens)
+    # Los tamaños clásicos del blog de Keras: 71 y 93 caracteres, latent_dim = 256.
+    assert modelos.contar_parametros_lstm(256, 71) == 335_872
+    assert modelos.contar_parametros_lstm(256, 93) == 358_400
+
+
+def test_lote_igual_que_frase_a_frase(entrenado):
+    modelo, vocab, (encoder_input_data, _, _) = entrenado
+    encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
+    una_a_una = [decodificar_secuencia(encoder_input_data[i : i + 1], encoder_model, decoder_model, vocab) for i in range(len(INPUT_TEXTS))]
+    assert decodificar_lote(encoder_input_data, encoder_model, decoder_model, vocab) == una_a_una
+    assert all(len(t) <= pasos_maximos(vocab) for t in una_a_una)
+    assert sum(t == f[1:-1] for t, f in zip(una_a_una, TARGET_TEXTS)) >= 4, "tras 150 épocas memoriza casi todo"
+
+
+def test_formas_de_los_modelos_de_inferencia(entrenado):
+    modelo, vocab, _ = entrenado
+    encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
+    h, c = encoder_model.predict_on_batch(frase_a_encoder_input("Hi.", vocab))
+    assert h.shape == c.shape == (1, 16)
+    paso = np.zeros((1, 1, vocab.num_decoder_tokens), dtype="float32")
+    probabilidades, h2, c2 = decoder_model.predict_on_batch([paso, h, c])
+    assert probabilidades.shape == (1, 1, vocab.num_decoder_tokens) and h2.shape == (1, 16)
+    np.testing.assert_allclose(probabilidades.sum(), 1.0, rtol=1e-5)
+
+
+def test_guardar_y_cargar_decodifica_igual(entrenado, tmp_path):
+    modelo, vocab, (encoder_input_data, _, _) = entrenado
+    config = obtener_configuracion("prueba")
+    carpeta = modelos.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
+    assert sorted(p.name for p in carpeta.iterdir()) == ["metadatos.json", "modelo.keras"]
+    assert [p.name for p in tmp_path.iterdir()] == ["paquete"], "no quedan carpetas temporales"
+    cargado, vocab_cargado, config_cargada = modelos.cargar_modelo(carpeta)
+    assert vocab_cargado == vocab and config_cargada["latent_dim"] == config.latent_dim
+    original = decodificar_lote(encoder_input_data, *modelos.construir_modelos_inferencia(modelo), vocab)
+    assert decodificar_lote(encoder_input_data, *modelos.construir_modelos_inferencia(cargado), vocab_cargado) == original
+
+
+def test_no_guarda_un_vocabulario_que_no_corresponde(entrenado, tmp_path):
+    modelo, _, _ = entrenado
+    otro = crear_vocabulario(["abc"], [agregar_tokens("xyz")])
+    with pytest.raises(ValueError, match="Guarda el vocabulario con el que se entrenó"):
+        modelos.guardar_modelo(modelo, otro, obtener_configuracion("prueba"), tmp_path / "malo")
+    assert not (tmp_path / "malo").exists()
+
+
+def test_cargar_rechaza_paquetes_incompletos_o_mezclados(entrenado, tmp_path):
+    modelo, vocab, _ = entrenado
+    carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p")
+    with pytest.raises(FileNotFoundError, match="no existe la carpeta del modelo guardado"):
+        modelos.cargar_modelo(tmp_path / "no_existe")
+    metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
+    metadatos["vocabulario"]["target_characters"] = metadatos["vocabulario"]["target_characters"][:-1]
+    (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
+    with pytest.raises(ValueError, match="no corresponden"):
+        modelos.cargar_modelo(carpeta)
+    (carpeta / "metadatos.json").write_text("{roto", encoding="utf-8")
+    with pytest.raises(ValueError, match="está dañado"):
+        modelos.cargar_modelo(carpeta)
+
+
+def test_cargar_rechaza_un_modelo_truncado(entrenado, tmp_path):
+    modelo, vocab, _ = entrenado
+    carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p")
+    contenido = (carpeta / "modelo.keras").read_bytes()
+    (carpeta / "modelo.keras").write_bytes(contenido[: len(contenido) // 2])
+    with pytest.raises(ValueError, match="no se pudo cargar modelo.keras"):
+        modelos.cargar_modelo(carpeta)
+
+
+def test_particion_de_validacion_barajada_y_reproducible():
+    entrenamiento, validacion = modelos.indices_de_validacion(1000, 0.2, semilla=42)
+    assert len(validacion) == 200 and len(entrenamiento) == 800
+    assert not set(entrenamiento) & set(validacion)
+    assert validacion.min() < 500 < validacion.max(), "no son solo las últimas (más largas) frases"
+    again = modelos.indices_de_validacion(1000, 0.2, semilla=42)
+    np.testing.assert_array_equal(again[1], validacion)
+    with pytest.raises(ValueError, match="entre 0 y 1"):
+        modelos.indices_de_validacion(10, 1.5, semilla=0)
+
+
+def test_exactitud_sin_relleno_ignora_las_filas_de_ceros():
+    y_true = np.array([[[0, 1, 0], [1, 0, 0], [0, 0, 0], [0, 0, 0]]], dtype="float32")
+    y_pred = np.array([[[0.1, 0.8, 0.1], [0.2, 0.7, 0.1], [0.1, 0.1, 0.8], [0.1, 0.1, 0.8]]], dtype="float32")
+    assert float(modelos.exactitud_sin_relleno(y_true, y_pred)) == pytest.approx(0.5)

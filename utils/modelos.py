@@ -1,0 +1,247 @@
+"""Etapa de modelos: el modelo de entrenamiento, los de inferencia y su guardado.
+
+``construir_modelo_entrenamiento`` se enseña en ``03_modelo_de_entrenamiento``;
+``construir_modelos_inferencia`` en ``04_modelos_de_inferencia``. Las capas llevan nombre
+para que los modelos de inferencia las encuentren por nombre, también tras ``load_model``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import keras
+import numpy as np
+from keras import layers
+
+from utils.configuracion import DIR_MODELOS, Configuracion, avisar, fijar_semillas
+from utils.datos import DatosVectorizados, Vocabulario, preparar_datos
+
+ARCHIVO_MODELO = "modelo.keras"
+ARCHIVO_METADATOS = "metadatos.json"
+VERSION_PAQUETE = 1  # cambia si cambia el formato del paquete guardado
+
+
+def construir_modelo_entrenamiento(num_encoder_tokens: int, num_decoder_tokens: int, latent_dim: int) -> keras.Model:
+    """Modelo funcional clásico: LSTM codificador → estados → LSTM decodificador → softmax."""
+    encoder_inputs = keras.Input(shape=(None, num_encoder_tokens), name="encoder_inputs")
+    _, state_h, state_c = layers.LSTM(latent_dim, return_state=True, name="encoder_lstm")(encoder_inputs)
+    encoder_states = [state_h, state_c]  # se descarta la salida: solo interesa el contexto
+
+    decoder_inputs = keras.Input(shape=(None, num_decoder_tokens), name="decoder_inputs")
+    decoder_lstm = layers.LSTM(latent_dim, return_sequences=True, return_state=True, name="decoder_lstm")
+    decoder_outputs, _, _ = decoder_lstm(decoder_inputs, initial_state=encoder_states)
+    decoder_outputs = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")(decoder_outputs)
+    return keras.Model([encoder_inputs, decoder_inputs], decoder_outputs, name="seq2seq_entrenamiento")
+
+
+def construir_modelos_inferencia(modelo: keras.Model) -> tuple[keras.Model, keras.Model]:
+    """Codificador (entrada → h, c) y decodificador (carácter + h, c → probabilidades + h, c).
+
+    Reutiliza las capas entrenadas buscándolas por nombre y crea entradas nuevas con nombre
+    propio, así que funciona igual justo tras entrenar que tras ``keras.saving.load_model``.
+    """
+    encoder_lstm = modelo.get_layer("encoder_lstm")
+    decoder_lstm = modelo.get_layer("decoder_lstm")
+    decoder_dense = modelo.get_layer("decoder_dense")
+    num_encoder_tokens = modelo.get_layer("encoder_inputs").output.shape[-1]
+    num_decoder_tokens = modelo.get_layer("decoder_inputs").output.shape[-1]
+    latent_dim = decoder_lstm.units
+
+    encoder_inputs = keras.Input(shape=(None, num_encoder_tokens), name="encoder_inputs")
+    _, state_h, state_c = encoder_lstm(encoder_inputs)
+    encoder_model = keras.Model(encoder_inputs, [state_h, state_c], name="codificador_inferencia")
+
+    decoder_inputs = keras.Input(shape=(None, num_decoder_tokens), name="decoder_inputs")
+    decoder_state_h = keras.Input(shape=(latent_dim,), name="decoder_state_h")
+    decoder_state_c = keras.Input(shape=(latent_dim,), name="decoder_state_c")
+    decoder_outputs, new_h, new_c = decoder_lstm(decoder_inputs, initial_state=[decoder_state_h, decoder_state_c])
+    decoder_outputs = decoder_dense(decoder_outputs)
+    decoder_model = keras.Model(
+        [decoder_inputs, decoder_state_h, decoder_state_c], [decoder_outputs, new_h, new_c],
+        name="decodificador_inferencia",
+    )
+    return encoder_model, decoder_model
+
+
+def _tamanos_del_modelo(modelo: keras.Model) -> tuple[int, int]:
+    entradas = [tuple(t.shape) for t in modelo.inputs]
+    return int(entradas[0][-1]), int(modelo.outputs[0].shape[-1])
+
+
+def guardar_modelo(modelo: keras.Model, vocab: Vocabulario, config: Configuracion, carpeta: str | Path) -> Path:
+    """Guarda juntos el modelo (``.keras``), el vocabulario y la configuración, de forma atómica.
+
+    Todo se escribe en una carpeta temporal y se renombra al final: una interrupción nunca
+    deja un paquete a medias. Devuelve la carpeta.
+    """
+    carpeta = Path(carpeta)
+    entrada, salida = _tamanos_del_modelo(modelo)
+    if (entrada, salida) != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
+        raise ValueError(
+            f"el modelo espera {entrada} caracteres de entrada y {salida} de salida, pero el "
+            f"vocabulario tiene {vocab.num_encoder_tokens} y {vocab.num_decoder_tokens}. "
+            f"Guarda el vocabulario con el que se entrenó este modelo."
+        )
+    carpeta.parent.mkdir(parents=True, exist_ok=True)
+    temporal = Path(tempfile.mkdtemp(prefix=f".{carpeta.name}.", dir=carpeta.parent))
+    os.chmod(temporal, 0o755)  # mkdtemp la crea solo para su dueño (0700)
+    try:
+        modelo.save(temporal / ARCHIVO_MODELO)
+        metadatos = {
+            "version_paquete": VERSION_PAQUETE,
+            "keras": keras.__version__,
+            "vocabulario": vocab.a_diccionario(),
+            "configuracion": {k: getattr(config, k) for k in config.__dataclass_fields__},
+        }
+        (temporal / ARCHIVO_METADATOS).write_text(json.dumps(metadatos, ensure_ascii=False, indent=1), encoding="utf-8")
+        _reemplazar_carpeta(temporal, carpeta)
+    finally:
+        shutil.rmtree(temporal, ignore_errors=True)
+    return carpeta
+
+
+def _reemplazar_carpeta(nueva: Path, carpeta: Path) -> None:
+    """Pone ``nueva`` en el lugar de ``carpeta``; si algo falla a medias, la anterior vuelve a su sitio."""
+    anterior = carpeta.with_name(f".{carpeta.name}.anterior")
+    shutil.rmtree(anterior, ignore_errors=True)  # restos de un guardado interrumpido antes
+    if carpeta.exists():
+        os.replace(carpeta, anterior)  # renombrar es atómico: la carpeta vieja sigue entera
+    try:
+        os.replace(nueva, carpeta)
+    except BaseException:
+        if anterior.exists() and not carpeta.exists():
+            os.replace(anterior, carpeta)
+        raise
+    shutil.rmtree(anterior, ignore_errors=True)
+
+
+def cargar_modelo(carpeta: str | Path) -> tuple[keras.Model, Vocabulario, dict]:
+    """Carga un paquete de ``guardar_modelo`` (con ``safe_mode``) y comprueba que sus partes encajan.
+
+    Devuelve ``(modelo, vocab, configuracion)``; lanza ``FileNotFoundError`` o ``ValueError``
+    con un mensaje en español si falta algo o las piezas no corresponden entre sí.
+    """
+    carpeta = Path(carpeta)
+    if not carpeta.is_dir():
+        raise FileNotFoundError(
+            f"no existe la carpeta del modelo guardado {carpeta.name!r}. Entrena y guarda el modelo "
+            f"(cuaderno 03) o comprueba la ruta."
+        )
+    ruta_modelo, ruta_metadatos = carpeta / ARCHIVO_MODELO, carpeta / ARCHIVO_METADATOS
+    for ruta in (ruta_modelo, ruta_metadatos):
+        if not ruta.is_file():
+            raise FileNotFoundError(
+                f"falta {ruta.name} en el modelo guardado {carpeta.name!r}. Vuelve a entrenar y "
+                f"guardar el modelo (cuaderno 03)."
+            )
+    try:
+        metadatos = json.loads(ruta_metadatos.read_text(encoding="utf-8"))
+        vocab = Vocabulario.desde_diccionario(metadatos["vocabulario"])
+        configuracion = dict(metadatos["configuracion"])
+        version = metadatos["version_paquete"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"{ruta_metadatos.name} de {carpeta.name!r} está dañado ({error!r}). Vuelve a guardar el modelo.") from error
+    if version != VERSION_PAQUETE:
+        raise ValueError(
+            f"el modelo {carpeta.name!r} se guardó con el formato {version} y este curso usa el "
+            f"{VERSION_PAQUETE}. Vuelve a entrenarlo con esta versión del curso."
+        )
+    try:
+        modelo = keras.saving.load_model(ruta_modelo, safe_mode=True)
+    except Exception as error:  # zip dañado, capas desconocidas, archivo truncado…
+        raise ValueError(f"no se pudo cargar {ruta_modelo.name} de {carpeta.name!r}: {error}") from error
+    if _tamanos_del_modelo(modelo) != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
+        raise ValueError(
+            f"el modelo y el vocabulario de {carpeta.name!r} no corresponden: el modelo espera "
+            f"{_tamanos_del_modelo(modelo)} caracteres (entrada, salida) y el vocabulario tiene "
+            f"({vocab.num_encoder_tokens}, {vocab.num_decoder_tokens}). Vuelve a guardar ambos juntos."
+        )
+    return modelo, vocab, configuracion
+
+
+def contar_parametros_lstm(units: int, input_dim: int) -> int:
+    """Parámetros de una LSTM: 4 puertas × (pesos de entrada + recurrentes + sesgo)."""
+    return 4 * (units * (input_dim + units) + units)
+
+
+@keras.saving.register_keras_serializable(package="seq2seq")
+def exactitud_sin_relleno(y_true, y_pred):
+    """Exactitud por carácter que ignora las posiciones de relleno (filas de ceros en ``y_true``)."""
+    mascara = keras.ops.cast(keras.ops.sum(y_true, axis=-1) > 0, "float32")
+    aciertos = keras.ops.cast(
+        keras.ops.equal(keras.ops.argmax(y_true, axis=-1), keras.ops.argmax(y_pred, axis=-1)), "float32"
+    )
+    return keras.ops.sum(aciertos * mascara) / keras.ops.maximum(keras.ops.sum(mascara), 1.0)
+
+
+def indices_de_validacion(n: int, fraccion: float, semilla: int) -> tuple[np.ndarray, np.ndarray]:
+    """Partición aleatoria (reproducible) en entrenamiento y validación.
+
+    El archivo está ordenado por longitud: ``validation_split`` de Keras tomaría solo las
+    frases más largas. Aquí se barajan los índices con una semilla fija.
+    """
+    if not 0 < fraccion < 1:
+        raise ValueError(f"la fracción de validación debe estar entre 0 y 1, no {fraccion}.")
+    orden = np.random.default_rng(semilla).permutation(n)
+    corte = int(round(n * (1 - fraccion)))
+    return np.sort(orden[:corte]), np.sort(orden[corte:])
+
+
+def entrenar_modelo(datos: DatosVectorizados, config: Configuracion, verbose: int = 2) -> tuple[keras.Model, dict]:
+    """La receta del cuaderno 03: partición barajada, rmsprop, parada temprana con los mejores pesos.
+
+    Fija las semillas al empezar: el modelo no depende de lo que se ejecutó antes.
+    """
+    fijar_semillas(config.semilla)
+    vocab = datos.vocab
+    modelo = construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim)
+    modelo.compile(
+        optimizer=keras.optimizers.RMSprop(learning_rate=config.tasa_aprendizaje),
+        loss="categorical_crossentropy",
+        metrics=["accuracy", exactitud_sin_relleno],
+    )
+    entrenamiento, validacion = indices_de_validacion(
+        len(datos.input_texts), config.fraccion_validacion, config.semilla
+    )
+    parada = keras.callbacks.EarlyStopping(monitor="val_loss", patience=config.paciencia, restore_best_weights=True)
+    historial = modelo.fit(
+        [datos.encoder_input_data[entrenamiento], datos.decoder_input_data[entrenamiento]],
+        datos.decoder_target_data[entrenamiento],
+        validation_data=(
+            [datos.encoder_input_data[validacion], datos.decoder_input_data[validacion]],
+            datos.decoder_target_data[validacion],
+        ),
+        batch_size=config.batch_size,
+        epochs=config.epocas,
+        callbacks=[parada],
+        verbose=verbose,
+    )
+    return modelo, historial.history
+
+
+def cargar_o_entrenar(config: Configuracion) -> tuple[keras.Model, DatosVectorizados]:
+    """El modelo que guardó el cuaderno 03 para esta configuración o, si no está o no encaja, uno nuevo.
+
+    Comprueba que el vocabulario y la configuración guardados coinciden con los actuales;
+    si no, lo dice y vuelve a entrenar con ``entrenar_modelo`` (y lo guarda).
+    """
+    datos = preparar_datos(config)
+    carpeta = DIR_MODELOS / config.nombre
+    try:
+        modelo, vocab, guardada = cargar_modelo(carpeta)
+        actual = {k: getattr(config, k) for k in config.__dataclass_fields__}
+        if vocab == datos.vocab and guardada == actual:
+            print(f"Modelo cargado de modelos/{config.nombre}/ (lo guardó el cuaderno 03).")
+            return modelo, datos
+        avisar(f"el modelo de modelos/{config.nombre}/ se entrenó con otros datos o tamaños; se entrena de nuevo.")
+    except FileNotFoundError:
+        print(f"No hay modelo guardado en modelos/{config.nombre}/: se entrena ahora con la receta del cuaderno 03.")
+    except ValueError as error:
+        avisar(f"no se pudo usar el modelo guardado ({error}); se entrena de nuevo.")
+    modelo, _ = entrenar_modelo(datos, config, verbose=0)
+    guardar_modelo(modelo, datos.vocab, config, carpeta)
+    return modelo, datos
