@@ -16,11 +16,13 @@ Convenciones (las del blog de Keras y del curso original):
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import urllib.error
 import urllib.request
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -87,17 +89,20 @@ class Corpus:
     def resumen(self) -> str:
         """Una línea con lo leído, lo saltado y lo repetido."""
         columnas = "3 columnas, con atribución" if any(self.atribuciones) else "2 columnas"
-        texto = (
-            f"Leídos {len(self)} pares de {self.ruta.name} ({columnas}; "
-            f"{self.lineas_leidas} líneas examinadas"
-        )
+        texto = f"Leídos {_contar(len(self), 'par', 'pares')} de {self.ruta.name} ({columnas}; "
+        texto += _contar(self.lineas_leidas, "línea examinada", "líneas examinadas")
         if self.lineas_en_blanco:
             texto += f", {self.lineas_en_blanco} en blanco"
         if self.descartadas:
-            texto += f", {len(self.descartadas)} mal formadas"
+            texto += ", " + _contar(len(self.descartadas), "mal formada", "mal formadas")
         if self.pares_repetidos:
-            texto += f", {self.pares_repetidos} pares repetidos conservados"
+            texto += ", " + _contar(self.pares_repetidos, "par repetido conservado", "pares repetidos conservados")
         return texto + ")."
+
+
+def _contar(n: int, singular: str, plural: str) -> str:
+    """«1 par», «2 pares»: el número con la palabra en singular o plural."""
+    return f"{n} {singular if n == 1 else plural}"
 
 
 def _partir_lineas(contenido: bytes) -> list[bytes]:
@@ -158,7 +163,10 @@ def leer_pares(
             f"obtener_ruta_corpus() para descargarlo o usar el corpus de datos/."
         )
     corpus = Corpus(ruta=ruta)
-    for numero, crudo in enumerate(_partir_lineas(ruta.read_bytes()), start=1):
+    contenido = ruta.read_bytes()
+    lineas = _partir_lineas(contenido)
+    cortada = not contenido.endswith((b"\n", b"\r"))  # sin salto final: la última línea puede estar cortada
+    for numero, crudo in enumerate(lineas, start=1):
         if num_pares is not None and len(corpus) >= num_pares:
             break
         corpus.lineas_leidas = numero
@@ -167,6 +175,8 @@ def leer_pares(
             continue
         resultado = _analizar_linea(crudo)
         if isinstance(resultado, str):
+            if cortada and numero == len(lineas):
+                resultado += " (es la última línea y el archivo no termina en salto de línea: ¿se cortó?)"
             texto = crudo.decode("utf-8", errors="replace")
             if estricto:
                 raise ValueError(
@@ -189,7 +199,7 @@ def leer_pares(
             primeras = ", ".join(str(d.numero) for d in corpus.descartadas[:MAX_LINEAS_EN_AVISO])
             motivos = Counter(d.motivo for d in corpus.descartadas).most_common(1)[0][0]
             avisar(
-                f"se saltaron {len(corpus.descartadas)} líneas mal formadas de {ruta.name} "
+                f"se saltaron {_contar(len(corpus.descartadas), 'línea mal formada', 'líneas mal formadas')} de {ruta.name} "
                 f"(primeras: {primeras}; motivo más frecuente: {motivos}). "
                 f"Están en corpus.descartadas."
             )
@@ -211,7 +221,10 @@ def comprobar_zip(ruta_zip: Path, miembro: str = MIEMBRO_ZIP, tamano_minimo: int
             raise ErrorDescarga(
                 f"el zip no contiene {miembro!r} (contiene: {', '.join(archivo.namelist())})."
             )
-        danado = archivo.testzip()
+        try:
+            danado = archivo.testzip()
+        except (zlib.error, EOFError) as error:  # datos comprimidos rotos: ni siquiera llega al CRC
+            raise ErrorDescarga(f"el zip está dañado: sus datos no se pueden descomprimir ({error}).") from error
         if danado is not None:
             raise ErrorDescarga(f"el zip está dañado: {danado!r} no supera la comprobación CRC.")
         tamano = archivo.getinfo(miembro).file_size
@@ -256,6 +269,8 @@ def descargar_tatoeba(
         raise ErrorDescarga(f"no hay conexión con el servidor ({error.reason}).") from error
     except TimeoutError as error:
         raise ErrorDescarga(f"el servidor no respondió en {tiempo_limite:.0f} s.") from error
+    except http.client.HTTPException as error:  # p. ej. IncompleteRead, que no es OSError
+        raise ErrorDescarga(f"la transferencia se cortó a medias ({error!r}). Vuelve a intentarlo.") from error
     except (OSError, zipfile.BadZipFile) as error:
         if isinstance(error, ErrorDescarga):
             raise

@@ -1,0 +1,576 @@
+"""Entradas incorrectas y fallos: una prueba (o un caso parametrizado) por fila de la tabla.
+
+La tabla está en README.md, sección «Entradas incorrectas y fallos: qué hace el curso»;
+cada fila nombra aquí su prueba. Donde una prueba de ``test_datos.py`` o ``test_modelos.py``
+ya cubre una fila tal cual, la tabla la cita a ella y aquí no se repite.
+
+Ninguna prueba usa la red: las descargas se simulan sustituyendo
+``utils.datos.urllib.request.urlopen`` (y ``conftest.py`` bloquea los sockets).
+"""
+
+import http.client
+import io
+import json
+import os
+import re
+import urllib.error
+import zipfile
+from pathlib import Path
+
+import keras
+import numpy as np
+import pytest
+
+from utils import datos, decodificacion, modelos
+from utils.configuracion import obtener_configuracion
+from utils.datos import ErrorDescarga, agregar_tokens, crear_vocabulario, frase_a_encoder_input, leer_pares
+from utils.decodificacion import decodificar_lote, traducir
+
+INPUT_TEXTS = ["Go.", "Hi.", "Run!", "Wow!", "Stop!", "Wait.", "Hello!", "I won.", "Go now.", "Be calm now."]
+TARGET_TEXTS = [
+    agregar_tokens(f)
+    for f in [
+        "Va\u202f!", "Salut.", "Cours\u202f!", "Ça alors\u202f!", "Arrête\u202f!", "Attends.", "Bonjour\u202f!",
+        "J'ai gagné.", "Vas-y maintenant.", "Sois calme maintenant.",
+    ]
+]
+
+
+# --- Un modelo diminuto entrenado una vez para todo el módulo ---------------------------------
+@pytest.fixture(scope="module")
+def entrenado():
+    """(modelo, vocab, encoder_model, decoder_model) tras unos segundos de entrenamiento.
+
+    Una sola época con los 10 pares repetidos 300 veces: los mismos 300 pasos que 300 épocas,
+    sin el coste fijo de cada época. Las traducciones no tienen que ser buenas: las pruebas
+    comparan ``traducir`` con ``decodificar_lote`` y el modelo cargado con el original.
+    """
+    keras.utils.set_random_seed(0)
+    vocab = crear_vocabulario(INPUT_TEXTS, TARGET_TEXTS)
+    arreglos = [np.repeat(a, 300, axis=0) for a in datos.vectorizar_one_hot(INPUT_TEXTS, TARGET_TEXTS, vocab)]
+    modelo = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 32)
+    modelo.compile(optimizer=keras.optimizers.Adam(0.02), loss="categorical_crossentropy")
+    modelo.fit(arreglos[:2], arreglos[2], epochs=1, batch_size=10, verbose=0)
+    return modelo, vocab, *modelos.construir_modelos_inferencia(modelo)
+
+
+@pytest.fixture
+def traducir_con(entrenado):
+    """``traducir`` con el modelo diminuto ya puesto."""
+    _, vocab, encoder_model, decoder_model = entrenado
+    return lambda textos, **opciones: traducir(textos, encoder_model, decoder_model, vocab, **opciones)
+
+
+def por_lote(frases, entrenado):
+    """Lo que da ``decodificar_lote`` con las frases convertidas tal cual (la referencia)."""
+    _, vocab, encoder_model, decoder_model = entrenado
+    encoder_input_data = np.concatenate([frase_a_encoder_input(f, vocab) for f in frases])
+    return decodificar_lote(encoder_input_data, encoder_model, decoder_model, vocab)
+
+
+# === 1. Entrada de traducir() ===================================================================
+def test_vocabulario_de_prueba_tiene_lo_que_suponen_las_pruebas(entrenado):
+    _, vocab, _, _ = entrenado
+    assert {"H", "e", "l", "o"} <= set(vocab.input_characters)
+    assert not {"E", "L", "O", "é", "€"} & set(vocab.input_characters)
+    assert vocab.max_encoder_seq_length == len("Be calm now.")
+
+
+@pytest.mark.parametrize("texto", ["", "   ", " \t\n "], ids=["vacia", "solo_espacios", "solo_blancos"])
+def test_traducir_texto_vacio(traducir_con, texto):
+    with pytest.raises(ValueError, match="la frase está vacía o solo tiene espacios.*escribe una frase en inglés"):
+        traducir_con(texto)
+
+
+def test_traducir_none(traducir_con):
+    with pytest.raises(TypeError, match=r"se esperaba un texto \(str\) o una lista de textos, pero se recibió None"):
+        traducir_con(None)
+
+
+@pytest.mark.parametrize(
+    ("valor", "mensaje"),
+    [
+        (42, "se recibió int 42"),
+        (3.5, "se recibió float 3.5"),
+        (b"Hi.", r"se recibió bytes b'Hi.'\. Conviértelo antes con \.decode\('utf-8'\)"),
+        ({"frase": "Hi."}, "se recibió dict"),
+        ({"Hi.", "Run!"}, "se recibió set"),
+    ],
+    ids=["int", "float", "bytes", "dict", "set"],
+)
+def test_traducir_no_es_texto(traducir_con, valor, mensaje):
+    with pytest.raises(TypeError, match=mensaje) as error:
+        traducir_con(valor)
+    assert "Ejemplo: traducir('Hi.', …)" in str(error.value)
+
+
+def test_traducir_lista_con_frases_buenas_y_malas(traducir_con, capsys):
+    with pytest.raises(ValueError) as error:
+        traducir_con(["Hi.", None, "", "Go 😀", "Run!", 7])
+    mensaje = str(error.value)
+    assert mensaje.startswith("4 de las 6 frases no se pueden traducir; no se ha traducido ninguna.")
+    for linea in ("frase 2 (textos[1]): se esperaba un texto (str)", "frase 3 (textos[2]): la frase está vacía",
+                  "frase 4 (textos[3]): la frase 'Go 😀' contiene caracteres", "frase 6 (textos[5]): se esperaba"):
+        assert linea in mensaje
+    assert "frase 1 " not in mensaje and "frase 5 " not in mensaje
+    assert capsys.readouterr().out == "", "no se traduce ni se avisa de nada si hay frases malas"
+    with pytest.raises(TypeError, match=r"2 de las 2 frases(.|\n)*frase 1 \(textos\[0\]\)(.|\n)*frase 2"):
+        traducir_con([1, b"x"])  # solo errores de tipo: TypeError
+    with pytest.raises(ValueError, match="la lista de frases está vacía"):
+        traducir_con([])
+
+
+@pytest.mark.parametrize(
+    ("texto", "nombrados"),
+    [("Hi 😀", "'😀'"), ("Go 日本", "'日', '本'"), ("Go €5", "'5', '€'"), ("Hé!", "'é'")],
+    ids=["emoji", "cjk", "euro", "acento"],
+)
+def test_traducir_caracteres_desconocidos(traducir_con, entrenado, texto, nombrados):
+    _, vocab, _, _ = entrenado
+    with pytest.raises(ValueError) as error:
+        traducir_con(texto)
+    mensaje = str(error.value)
+    assert f"contiene caracteres que el modelo no conoce: {nombrados}." in mensaje
+    assert "usa desconocidos='omitir'" in mensaje
+    assert f"Caracteres válidos: {''.join(vocab.input_characters)!r}" in mensaje
+
+
+@pytest.mark.parametrize("texto", ["Hi.\tRun!", "Hi.\nRun!", "Hi.\r\nRun!"], ids=["tabulador", "salto", "crlf"])
+def test_traducir_tabulador_o_salto_dentro(traducir_con, texto):
+    with pytest.raises(ValueError, match="tokens de inicio y fin del modelo") as error:
+        traducir_con(texto)
+    assert "Pasa una frase por elemento: traducir(['Hi.', 'Run!'], …)" in str(error.value)
+
+
+def test_traducir_recorta_los_bordes_y_conserva_los_espacios_interiores(traducir_con, entrenado, monkeypatch):
+    assert traducir_con("  Hi.\n") == traducir_con("Hi.") == por_lote(["Hi."], entrenado)[0]
+    recibido = []
+
+    def espia(encoder_input_data, *args):
+        recibido.append(encoder_input_data)
+        return decodificar_lote(encoder_input_data, *args)
+
+    monkeypatch.setattr(decodificacion, "decodificar_lote", espia)
+    traducir_con(" Go  now. ")
+    np.testing.assert_array_equal(recibido[0], frase_a_encoder_input("Go  now.", entrenado[1]))
+
+
+def test_traducir_demasiado_larga(traducir_con, entrenado):
+    maximo = entrenado[1].max_encoder_seq_length
+    with pytest.raises(ValueError) as error:
+        traducir_con("Go now. " * 3)
+    assert f"tiene 23 caracteres y el modelo admite como máximo {maximo}" in str(error.value)
+    assert "Acórtala o pártela en frases más cortas" in str(error.value)
+    assert traducir_con("Be calm now.") == por_lote(["Be calm now."], entrenado)[0], "justo el máximo sí vale"
+
+
+@pytest.mark.parametrize(
+    ("texto", "desconocidos", "pista"),
+    [("HELLO!", "'E', 'L', 'O'", "¿Quisiste decir 'Hello!'?"), ("hi.", "'h'", "¿Quisiste decir 'Hi.'?")],
+    ids=["todo_mayusculas", "todo_minusculas"],
+)
+def test_traducir_mayusculas_que_el_vocabulario_no_tiene(traducir_con, capsys, texto, desconocidos, pista):
+    with pytest.raises(ValueError, match=f"no conoce: {desconocidos}\\. {pista}"):
+        traducir_con(texto)
+    with pytest.raises(ValueError) as error:
+        traducir_con("HELLO €")  # ni cambiando mayúsculas se conoce todo: sin pista
+    assert "Quisiste" not in str(error.value)
+    traducir_con(texto, desconocidos="omitir")  # al omitir, la pista va en el aviso
+    assert pista in capsys.readouterr().out
+
+
+def test_traducir_omitir_desconocidos(traducir_con, entrenado, capsys):
+    assert traducir_con("Hi 😀", desconocidos="omitir") == por_lote(["Hi"], entrenado)[0]
+    salida = capsys.readouterr().out
+    assert salida.startswith("⚠️") and "se omiten de 'Hi 😀' caracteres que el modelo no conoce: '😀'" in salida
+    assert "se traduce 'Hi'" in salida
+    assert traducir_con(["Run!", "Go €"], desconocidos="omitir") == por_lote(["Run!", "Go"], entrenado)
+    assert capsys.readouterr().out.count("⚠️") == 1, "un aviso por frase con desconocidos"
+    with pytest.raises(ValueError, match="no tiene ningún carácter que el modelo conozca"):
+        traducir_con("😀 日本", desconocidos="omitir")
+    with pytest.raises(ValueError, match=r"desconocidos debe ser uno de \('error', 'omitir'\), no 'ignorar'"):
+        traducir_con("Hi.", desconocidos="ignorar")
+
+
+def test_traducir_lista_valida(traducir_con, entrenado):
+    frases = ["Hi.", "Run!", "Go now.", "I won."]
+    esperado = por_lote(frases, entrenado)
+    assert traducir_con(frases) == esperado and len(esperado) == 4
+    assert traducir_con(tuple(frases)) == esperado
+    assert traducir_con("Run!") == esperado[1]
+    assert isinstance(traducir_con("Run!"), str) and isinstance(traducir_con(["Run!"]), list)
+
+
+# === 2. Datos: leer_pares ===========================================================================
+def escribir(tmp_path, contenido: bytes, nombre="fra.txt") -> Path:
+    ruta = tmp_path / nombre
+    ruta.write_bytes(contenido)
+    return ruta
+
+
+def test_corpus_archivo_inexistente(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no existe el archivo de datos 'no_esta.txt'.*obtener_ruta_corpus"):
+        leer_pares(tmp_path / "no_esta.txt")
+
+
+def test_corpus_archivo_vacio(tmp_path):
+    with pytest.raises(ValueError, match=r"vacio.txt no contiene ningún par válido \(0 líneas examinadas\)"):
+        leer_pares(escribir(tmp_path, b"", "vacio.txt"))
+
+
+@pytest.mark.parametrize(
+    ("linea", "motivo"),
+    [
+        (b"sin tabulador", "no tiene tabulador entre inglés y francés"),
+        (b"a\tb\tc\td", "tiene 4 columnas (se esperan 2 o 3)"),
+        ("Café.\tCafé.".encode("latin-1"), "no es UTF-8 válido (¿el archivo está en latin-1?)"),
+    ],
+    ids=["sin_tabulador", "cuatro_columnas", "latin1"],
+)
+def test_corpus_linea_mal_formada(tmp_path, capsys, linea, motivo):
+    ruta = escribir(tmp_path, b"Go.\tVa !\n" + linea + b"\nHi.\tSalut.\n")
+    corpus = leer_pares(ruta)
+    assert len(corpus) == 2 and corpus.lineas_leidas == 3
+    assert [(d.numero, d.motivo) for d in corpus.descartadas] == [(2, motivo)]
+    assert corpus.resumen() == "Leídos 2 pares de fra.txt (2 columnas; 3 líneas examinadas, 1 mal formada)."
+    salida = capsys.readouterr().out
+    assert "⚠️  se saltaron 1 línea mal formada de fra.txt (primeras: 2; motivo más frecuente: " + motivo in salida
+    with pytest.raises(ValueError, match=re.escape(f"fra.txt, línea 2: {motivo}") + ".*estricto=False"):
+        leer_pares(ruta, estricto=True)
+
+
+def test_corpus_con_bom(tmp_path):
+    corpus = leer_pares(escribir(tmp_path, "\ufeffGo.\tVa !\nHi.\tSalut.\n".encode()), estricto=True, mostrar_resumen=False)
+    assert corpus.ingles == ["Go.", "Hi."] and corpus.descartadas == []
+    assert "\ufeff" not in crear_vocabulario(corpus.ingles, [agregar_tokens(f) for f in corpus.frances]).input_characters
+
+
+def test_corpus_con_crlf(tmp_path):
+    contenido = "Go.\tVa !\tCC-BY a\r\nHi.\tSalut.\tCC-BY b\r\n".encode()
+    corpus = leer_pares(escribir(tmp_path, contenido), estricto=True, mostrar_resumen=False)
+    assert corpus.ingles == ["Go.", "Hi."] and corpus.frances == ["Va !", "Salut."]
+    assert corpus.atribuciones == ["CC-BY a", "CC-BY b"]
+    assert corpus.lineas_leidas == 2 and corpus.lineas_en_blanco == 0
+
+
+CORTADA = " (es la última línea y el archivo no termina en salto de línea: ¿se cortó?)"
+
+
+@pytest.mark.parametrize(
+    ("final", "descartadas"),
+    [
+        (b"I won.\tJ'ai gagn\xc3\xa9.", []),  # sin salto de línea final: la última línea vale
+        (b"I won.\tJ'ai gagn\xc3", [(3, "no es UTF-8 válido (¿el archivo está en latin-1?)" + CORTADA)]),  # carácter cortado
+        (b"I wo", [(3, "no tiene tabulador entre inglés y francés" + CORTADA)]),  # cortada antes del tabulador
+    ],
+    ids=["sin_salto_final", "corte_en_caracter_multibyte", "corte_antes_del_tabulador"],
+)
+def test_corpus_ultima_linea_truncada(tmp_path, final, descartadas):
+    corpus = leer_pares(escribir(tmp_path, b"Go.\tVa !\nHi.\tSalut.\n" + final), mostrar_resumen=False)
+    assert corpus.ingles[:2] == ["Go.", "Hi."] and len(corpus) == 3 - len(descartadas)
+    assert [(d.numero, d.motivo) for d in corpus.descartadas] == descartadas
+    assert corpus.lineas_leidas == 3
+
+
+def test_corpus_lineas_en_blanco(tmp_path):
+    contenido = b"\n\nGo.\tVa !\n   \n\t\nHi.\tSalut.\nsin tab\n\n"
+    corpus = leer_pares(escribir(tmp_path, contenido), mostrar_resumen=False)
+    assert len(corpus) == 2 and corpus.lineas_en_blanco == 5
+    assert [d.numero for d in corpus.descartadas] == [7], "los números de línea cuentan las líneas en blanco"
+    assert "8 líneas examinadas, 5 en blanco, 1 mal formada" in corpus.resumen()
+    with pytest.raises(ValueError, match="línea 7"):  # en modo estricto, las líneas en blanco no son error
+        leer_pares(escribir(tmp_path, contenido), estricto=True)
+
+
+def test_corpus_pares_repetidos(tmp_path):
+    corpus = leer_pares(escribir(tmp_path, b"Go.\tVa !\nHi.\tSalut.\nGo.\tVa !\nGo.\tVa !\n"), mostrar_resumen=False)
+    assert len(corpus) == 4 and corpus.pares_repetidos == 2 and corpus.descartadas == []
+    assert corpus.resumen().endswith("4 líneas examinadas, 2 pares repetidos conservados).")
+
+
+# === 3. Descarga: descargar_tatoeba ================================================================
+TEXTO_TATOEBA = "".join(f"Sentence {i}.\tPhrase {i * 7}\u202f!\n" for i in range(3000)).encode()
+
+
+def zip_en_memoria(miembros: dict[str, bytes], compresion=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compresion) as archivo:
+        for nombre, contenido in miembros.items():
+            archivo.writestr(nombre, contenido)
+    return buffer.getvalue()
+
+
+def zip_con_bytes_cambiados(compresion) -> bytes:
+    """Un zip válido con 8 bytes invertidos dentro de los datos comprimidos de fra.txt."""
+    contenido = bytearray(zip_en_memoria({"fra.txt": TEXTO_TATOEBA}, compresion))
+    inicio = 30 + len("fra.txt")  # cabecera local del primer miembro
+    for i in range(inicio + 1000, inicio + 1008):
+        contenido[i] ^= 0xFF
+    return bytes(contenido)
+
+
+class RespuestaFalsa(io.BytesIO):
+    """Lo que devuelve ``urlopen``; con ``cortar_en`` lanza ``error`` tras ese número de bytes."""
+
+    def __init__(self, contenido: bytes, cortar_en: int | None = None, error: BaseException | None = None):
+        super().__init__(contenido)
+        self.cortar_en, self.error = cortar_en, error
+
+    def read(self, n=-1):
+        if self.cortar_en is None:
+            return super().read(n)
+        if self.tell() >= self.cortar_en:
+            raise self.error
+        quedan = self.cortar_en - self.tell()
+        return super().read(quedan if n is None or n < 0 else min(n, quedan))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+def lanza(error):
+    def urlopen_falso(peticion, timeout):
+        raise error
+
+    return urlopen_falso
+
+
+def responde(contenido: bytes, **corte):
+    return lambda peticion, timeout: RespuestaFalsa(contenido, **corte)
+
+
+def http_error(codigo, razon):
+    return urllib.error.HTTPError(datos.URL_TATOEBA, codigo, razon, {}, None)
+
+
+ZIP_BUENO = zip_en_memoria({"fra.txt": TEXTO_TATOEBA, "_about.txt": b"info"})
+CORTE = {"cortar_en": 5000}  # bytes que llegan antes de que la transferencia falle
+FALLOS_DE_DESCARGA = [
+    pytest.param(
+        lanza(urllib.error.URLError(OSError("Name or service not known"))), "no hay conexión con el servidor",
+        id="sin_red",
+    ),
+    pytest.param(lanza(http_error(403, "Forbidden")), r"error HTTP 403 \(Forbidden\)", id="http_403"),
+    pytest.param(lanza(http_error(404, "Not Found")), r"error HTTP 404 \(Not Found\)", id="http_404"),
+    pytest.param(lanza(http_error(406, "Not Acceptable")), r"error HTTP 406 \(Not Acceptable\)", id="http_406"),
+    pytest.param(lanza(TimeoutError("timed out")), "el servidor no respondió en 60 s", id="tiempo_agotado"),
+    pytest.param(
+        lanza(urllib.error.URLError(TimeoutError("timed out"))), r"no hay conexión .*timed out",
+        id="tiempo_agotado_al_conectar",
+    ),
+    pytest.param(
+        responde(zip_con_bytes_cambiados(zipfile.ZIP_STORED)),
+        "el zip está dañado: 'fra.txt' no supera la comprobación CRC", id="zip_crc_incorrecto",
+    ),
+    pytest.param(
+        responde(zip_con_bytes_cambiados(zipfile.ZIP_DEFLATED)), "el zip está dañado",
+        id="zip_datos_comprimidos_danados",
+    ),
+    pytest.param(responde(ZIP_BUENO[: len(ZIP_BUENO) // 2]), "no es un archivo zip", id="zip_truncado"),
+    pytest.param(responde(b"<html>Forbidden</html>"), "no es un archivo zip", id="pagina_html_en_vez_de_zip"),
+    pytest.param(
+        responde(zip_en_memoria({"otro.txt": TEXTO_TATOEBA})), r"el zip no contiene 'fra.txt' \(contiene: otro.txt\)",
+        id="zip_sin_fra_txt",
+    ),
+    pytest.param(
+        responde(ZIP_BUENO, **CORTE, error=ConnectionResetError(104, "Connection reset by peer")),
+        "no se pudo guardar o leer la descarga", id="corte_conexion_reiniciada",
+    ),
+    pytest.param(
+        responde(ZIP_BUENO, **CORTE, error=TimeoutError("timed out")), "no respondió", id="corte_tiempo_agotado",
+    ),
+    pytest.param(
+        responde(ZIP_BUENO, **CORTE, error=http.client.IncompleteRead(b"x" * 5000, 20000)),
+        "la transferencia se cortó a medias", id="corte_transferencia_incompleta",
+    ),
+]
+
+
+def test_los_zip_de_prueba_son_lo_que_dicen():
+    assert zipfile.is_zipfile(io.BytesIO(ZIP_BUENO)) and not zipfile.is_zipfile(io.BytesIO(ZIP_BUENO[: len(ZIP_BUENO) // 2]))
+    with zipfile.ZipFile(io.BytesIO(zip_con_bytes_cambiados(zipfile.ZIP_STORED))) as archivo:
+        assert archivo.testzip() == "fra.txt"
+    assert len(ZIP_BUENO) > 5000, "el corte a mitad de transferencia ocurre de verdad a mitad"
+
+
+@pytest.mark.parametrize(("urlopen_falso", "mensaje"), FALLOS_DE_DESCARGA)
+def test_fallo_de_descarga(tmp_path, monkeypatch, capsys, urlopen_falso, mensaje):
+    monkeypatch.setattr(datos.urllib.request, "urlopen", urlopen_falso)
+    monkeypatch.setattr(datos, "TAMANO_MINIMO_TXT", 1000)
+    # a) Caché vacía: error en español y ningún archivo parcial o roto.
+    vacia = tmp_path / "vacia"
+    with pytest.raises(ErrorDescarga, match=mensaje):
+        datos.descargar_tatoeba(destino=vacia)
+    assert list(vacia.iterdir()) == []
+    # b) Caché buena y forzar=True: la descarga fallida no toca lo que ya había.
+    buena = tmp_path / "buena"
+    buena.mkdir()
+    (buena / "fra.txt").write_bytes(TEXTO_TATOEBA)
+    (buena / "fra-eng.zip").write_bytes(ZIP_BUENO)
+    with pytest.raises(ErrorDescarga, match=mensaje):
+        datos.descargar_tatoeba(destino=buena, forzar=True)
+    assert sorted(p.name for p in buena.iterdir()) == ["fra-eng.zip", "fra.txt"]
+    assert (buena / "fra.txt").read_bytes() == TEXTO_TATOEBA and (buena / "fra-eng.zip").read_bytes() == ZIP_BUENO
+    # c) La configuración «curso» cae al corpus de datos/ con un aviso visible.
+    capsys.readouterr()
+    curso = obtener_configuracion("curso")
+    ruta = datos.obtener_ruta_corpus(curso, descargar=lambda: datos.descargar_tatoeba(destino=vacia))
+    assert ruta == datos.CORPUS_CURSO and list(vacia.iterdir()) == []
+    salida = capsys.readouterr().out
+    assert "⚠️  no se pudo obtener el archivo completo de Tatoeba" in salida and "datos/fra-eng-curso.txt" in salida
+
+
+# === 4. Modelo guardado: guardar_modelo / cargar_modelo ====================================
+@pytest.fixture
+def paquete(entrenado, tmp_path) -> Path:
+    modelo, vocab, _, _ = entrenado
+    return modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "paquete")
+
+
+def editar_metadatos(carpeta: Path, cambio) -> None:
+    metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
+    cambio(metadatos)
+    (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
+
+
+def test_paquete_carpeta_inexistente(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no existe la carpeta del modelo guardado 'no_existe'.*cuaderno 03"):
+        modelos.cargar_modelo(tmp_path / "no_existe")
+
+
+@pytest.mark.parametrize("archivo", ["modelo.keras", "metadatos.json"], ids=["sin_modelo_keras", "sin_metadatos_json"])
+def test_paquete_incompleto(paquete, archivo):
+    (paquete / archivo).unlink()
+    with pytest.raises(FileNotFoundError, match=f"falta {archivo} en el modelo guardado 'paquete'"):
+        modelos.cargar_modelo(paquete)
+
+
+@pytest.mark.parametrize(
+    "contenido",
+    [b"{roto", b"", b"[]", b"{}", b'{"version_paquete": 1, "vocabulario": {"input_characters": 5}}', b"\xff\xfe{"],
+    ids=["json_roto", "vacio", "lista", "sin_claves", "vocabulario_con_tipos_malos", "no_utf8"],
+)
+def test_paquete_metadatos_danados(paquete, contenido):
+    (paquete / "metadatos.json").write_bytes(contenido)
+    with pytest.raises(ValueError, match="metadatos.json de 'paquete' está dañado.*Vuelve a guardar el modelo"):
+        modelos.cargar_modelo(paquete)
+
+
+@pytest.mark.parametrize("recorte", [0, 100, -200], ids=["vacio", "primeros_100_bytes", "sin_los_ultimos_200_bytes"])
+def test_paquete_modelo_keras_truncado(paquete, recorte):
+    contenido = (paquete / "modelo.keras").read_bytes()
+    (paquete / "modelo.keras").write_bytes(contenido[:recorte])
+    with pytest.raises(ValueError, match="no se pudo cargar modelo.keras de 'paquete'"):
+        modelos.cargar_modelo(paquete)
+
+
+def test_paquete_vocabulario_no_corresponde(paquete):
+    editar_metadatos(paquete, lambda m: m["vocabulario"]["input_characters"].pop())
+    with pytest.raises(ValueError, match="el vocabulario de 'paquete' no corresponden.*Vuelve a guardar ambos juntos"):
+        modelos.cargar_modelo(paquete)
+
+
+def test_paquete_otra_version(paquete):
+    editar_metadatos(paquete, lambda m: m.update(version_paquete=modelos.VERSION_PAQUETE + 1))
+    version = modelos.VERSION_PAQUETE
+    with pytest.raises(ValueError, match=f"se guardó con el formato {version + 1} y este curso usa el {version}"):
+        modelos.cargar_modelo(paquete)
+
+
+def test_paquete_se_carga_con_safe_mode(paquete, entrenado, tmp_path):
+    cargado, _, _ = modelos.cargar_modelo(paquete)
+    assert not any(isinstance(capa, keras.layers.Lambda) for capa in cargado.layers)
+    keras.saving.load_model(paquete / "modelo.keras", safe_mode=True)  # no lanza
+    # Y safe_mode está de verdad activado: un modelo con una Lambda de Python se rechaza.
+    _, vocab, _, _ = entrenado
+    entradas = [keras.Input((None, vocab.num_encoder_tokens)), keras.Input((None, vocab.num_decoder_tokens))]
+    con_lambda = keras.Model(entradas, keras.layers.Lambda(lambda x: x * 1.0)(entradas[1]))
+    modelos.guardar_modelo(con_lambda, vocab, obtener_configuracion("prueba"), tmp_path / "con_lambda")
+    with pytest.raises(ValueError, match="no se pudo cargar modelo.keras de 'con_lambda'"):
+        modelos.cargar_modelo(tmp_path / "con_lambda")
+
+
+def test_paquete_guardado_y_cargado_traduce_igual(paquete, traducir_con):
+    cargado, vocab, _ = modelos.cargar_modelo(paquete)
+    frases = ["Hi.", "Run!", "Be calm now.", "Wait."]
+    assert traducir(frases, *modelos.construir_modelos_inferencia(cargado), vocab) == traducir_con(frases)
+
+
+def interrumpir_model_save(monkeypatch):
+    def save_a_medias(self, ruta, *args, **kwargs):
+        Path(ruta).write_bytes(b"PK\x03\x04 a medias")
+        raise KeyboardInterrupt  # el usuario pulsa «detener» en el cuaderno
+
+    monkeypatch.setattr(keras.Model, "save", save_a_medias)
+    return KeyboardInterrupt
+
+
+def interrumpir_metadatos(monkeypatch):
+    def sin_espacio(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(modelos.json, "dumps", sin_espacio)
+    return OSError
+
+
+def interrumpir_al_reemplazar(monkeypatch):
+    original, llamadas = os.replace, []
+
+    def replace_bloqueado(origen, destino, *args, **kwargs):
+        if Path(destino).name == "paquete" and not llamadas:  # la primera vez que se pone algo en su lugar
+            llamadas.append(origen)
+            raise PermissionError(13, "carpeta en uso por otro programa")
+        return original(origen, destino, *args, **kwargs)
+
+    monkeypatch.setattr(modelos.os, "replace", replace_bloqueado)
+    return PermissionError
+
+
+@pytest.mark.parametrize(
+    "interrumpir",
+    [
+        pytest.param(interrumpir_model_save, id="durante_model_save"),
+        pytest.param(interrumpir_metadatos, id="al_escribir_metadatos"),
+        pytest.param(interrumpir_al_reemplazar, id="al_reemplazar_la_carpeta"),
+    ],
+)
+def test_paquete_guardado_interrumpido(paquete, entrenado, tmp_path, monkeypatch, interrumpir):
+    modelo, vocab, _, _ = entrenado
+    antes = {p.name: p.read_bytes() for p in paquete.iterdir()}
+    with monkeypatch.context() as parche:
+        excepcion = interrumpir(parche)
+        with pytest.raises(excepcion):
+            modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
+    assert [p.name for p in tmp_path.iterdir()] == ["paquete"], "no quedan carpetas temporales"
+    assert {p.name: p.read_bytes() for p in paquete.iterdir()} == antes, "el paquete anterior sigue intacto"
+    modelos.cargar_modelo(paquete)
+
+
+# === 5. Determinismo ============================================================================
+def test_etapa_de_datos_determinista(capsys):
+    config = obtener_configuracion("prueba")
+    a, b = datos.preparar_datos(config), datos.preparar_datos(config)
+    assert a.vocab == b.vocab and a.input_texts == b.input_texts and a.target_texts == b.target_texts
+    for x, y in zip(
+        (a.encoder_input_data, a.decoder_input_data, a.decoder_target_data),
+        (b.encoder_input_data, b.decoder_input_data, b.decoder_target_data),
+    ):
+        np.testing.assert_array_equal(x, y)
+    ids_a = datos.vectorizar_ids(a.input_texts, a.target_texts, a.vocab)
+    for x, y in zip(ids_a, datos.vectorizar_ids(b.input_texts, b.target_texts, b.vocab)):
+        np.testing.assert_array_equal(x, y)
+    for x, y in zip(modelos.indices_de_validacion(len(a.input_texts), config.fraccion_validacion, config.semilla),
+                    modelos.indices_de_validacion(len(b.input_texts), config.fraccion_validacion, config.semilla)):
+        np.testing.assert_array_equal(x, y)
+
+
+def test_pesos_iniciales_deterministas_con_semilla():
+    pesos = []
+    for _ in range(2):
+        keras.utils.set_random_seed(42)
+        pesos.append(modelos.construir_modelo_entrenamiento(5, 7, 8).get_weights())
+    for x, y in zip(*pesos):
+        np.testing.assert_array_equal(x, y)
