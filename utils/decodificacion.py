@@ -8,17 +8,23 @@ parada, así que dan las mismas traducciones.
 ``traducir`` es la puerta de entrada para el texto que escribe el usuario: comprueba la
 entrada, explica en español lo que no vale y traduce todas las frases válidas de una vez
 con ``decodificar_lote``.
+
+``muestrear_lote`` (temperatura y top-k) y ``busqueda_en_haz`` (con normalización por
+longitud; con ``k = 1`` es la voraz) se enseñan en ``06_busqueda_en_haz_y_evaluacion``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
 from utils.configuracion import avisar
-from utils.datos import DESCONOCIDOS_VALIDOS, FIN, INICIO, Vocabulario, frase_a_encoder_input, ids_a_one_hot
+from utils.datos import (
+    DESCONOCIDOS_VALIDOS, FIN, ID_RELLENO, INICIO, Vocabulario, frase_a_encoder_input, ids_a_one_hot, texto_a_ids,
+)
 
 _SEPARADORES = INICIO + FIN + "\r"  # no pueden ir dentro de una frase de entrada
 
@@ -200,3 +206,232 @@ def traducir(
     encoder_input_data = np.concatenate([frase_a_encoder_input(frase, vocab) for frase, _ in revisadas])
     traducciones = decodificar_lote(encoder_input_data, encoder_model, decoder_model, vocab)
     return traducciones[0] if isinstance(textos, str) else traducciones
+
+
+# --- Más allá de argmax: muestreo y búsqueda en haz (cuaderno 06) ---------------------------
+ALFA_POR_DEFECTO = 0.7  # exponente de la normalización por longitud de la búsqueda en haz
+_SUELO_PROBABILIDAD = 1e-300  # evita log(0) = -inf cuando la softmax en float32 da un 0 exacto
+
+
+def _log_probabilidades(probabilidades: np.ndarray) -> np.ndarray:
+    """Logaritmos en float64 de las probabilidades del decodificador (sin -inf)."""
+    return np.log(np.maximum(np.asarray(probabilidades, dtype="float64"), _SUELO_PROBABILIDAD))
+
+
+def _comprobar_muestreo(temperatura: float, top_k: int | None) -> None:
+    """Errores en español para una temperatura o un top-k que no valen."""
+    if isinstance(temperatura, bool) or not isinstance(temperatura, (int, float, np.number)):
+        raise TypeError(f"la temperatura debe ser un número (p. ej. 0.7), no {type(temperatura).__name__}.")
+    if not np.isfinite(temperatura) or temperatura < 0:
+        raise ValueError(
+            f"la temperatura debe ser un número finito mayor o igual que 0, no {temperatura}: "
+            f"0 equivale a argmax, menos de 1 concentra la distribución y más de 1 la aplana."
+        )
+    if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, (int, np.integer)) or top_k < 1):
+        raise ValueError(f"top_k debe ser None (sin límite) o un entero mayor o igual que 1, no {top_k!r}.")
+
+
+def _comprobar_lote(encoder_input_data: np.ndarray) -> None:
+    """El lote de entrada del codificador no puede estar vacío."""
+    if len(encoder_input_data) == 0:
+        raise ValueError("el lote de entrada está vacío: pasa al menos una frase (encoder_input_data con forma (N, …), N ≥ 1).")
+
+
+def ajustar_distribucion(
+    probabilidades: np.ndarray, temperatura: float = 1.0, top_k: int | None = None, prohibidos: Sequence[int] = ()
+) -> np.ndarray:
+    """Distribución de la que se sortea: sin los índices ``prohibidos``, solo los ``top_k`` mejores, con temperatura.
+
+    Se explica en 06_busqueda_en_haz_y_evaluacion.
+
+    Calcula ``p_i^(τ) ∝ exp(log p_i / τ)`` fila a fila (float64; cada fila suma 1). Con
+    ``temperatura=0`` devuelve el *one-hot* del *argmax* (el límite τ → 0; en empates, el
+    primer índice, como ``np.argmax``).
+    """
+    _comprobar_muestreo(temperatura, top_k)
+    logits = _log_probabilidades(probabilidades)
+    logits[..., list(prohibidos)] = -np.inf
+    if top_k is not None and top_k < logits.shape[-1]:
+        mejores = np.argsort(-logits, axis=-1, kind="stable")[..., :top_k]
+        conservar = np.zeros(logits.shape, dtype=bool)
+        np.put_along_axis(conservar, mejores, True, axis=-1)
+        logits = np.where(conservar, logits, -np.inf)
+    if temperatura == 0:
+        return (np.arange(logits.shape[-1]) == np.argmax(logits, axis=-1)[..., np.newaxis]).astype("float64")
+    logits = logits / temperatura
+    exponenciales = np.exp(logits - logits.max(axis=-1, keepdims=True))  # softmax estable
+    return exponenciales / exponenciales.sum(axis=-1, keepdims=True)
+
+
+def sortear(distribucion: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Un índice por fila, con la probabilidad que le da su fila (inversa de la función acumulada).
+
+    Se explica en 06_busqueda_en_haz_y_evaluacion.
+
+    Sortea un uniforme ``u`` por fila y elige el primer índice cuya probabilidad acumulada
+    supera ``u``: un índice con probabilidad 0 no sale nunca.
+    """
+    acumuladas = np.cumsum(distribucion, axis=-1)
+    u = rng.random(acumuladas.shape[:-1] + (1,)) * acumuladas[..., -1:]
+    return (acumuladas <= u).sum(axis=-1)
+
+
+def muestrear_lote(
+    encoder_input_data: np.ndarray, encoder_model, decoder_model, vocab: Vocabulario,
+    temperatura: float = 1.0, top_k: int | None = None, rng: np.random.Generator | None = None,
+) -> list[str]:
+    """Como ``decodificar_lote``, pero sorteando cada carácter (temperatura y top-k) en lugar del *argmax*.
+
+    Se explica en 06_busqueda_en_haz_y_evaluacion.
+
+    Nunca sortea ``\\t``. ``temperatura=0`` (o ``top_k=1``) da la decodificación voraz.
+    Pasa ``rng=np.random.default_rng(semilla)`` para que las muestras se puedan repetir.
+    """
+    _comprobar_muestreo(temperatura, top_k)
+    _comprobar_lote(encoder_input_data)
+    rng = np.random.default_rng() if rng is None else rng
+    n, inicio, fin = len(encoder_input_data), vocab.target_token_index[INICIO], vocab.target_token_index[FIN]
+    states_value = encoder_model.predict_on_batch(encoder_input_data)
+    actuales = np.full(n, inicio)
+    terminadas = np.zeros(n, dtype=bool)
+    generados: list[list[str]] = [[] for _ in range(n)]
+    for _ in range(pasos_maximos(vocab)):
+        target_seq = ids_a_one_hot(actuales[:, np.newaxis], vocab.num_decoder_tokens)
+        output_tokens, h, c = decoder_model.predict_on_batch([target_seq, *states_value])
+        distribucion = ajustar_distribucion(output_tokens[:, -1, :], temperatura, top_k, prohibidos=[inicio])
+        actuales = sortear(distribucion, rng)
+        terminadas |= actuales == fin
+        for i in np.flatnonzero(~terminadas):
+            generados[i].append(vocab.reverse_target_char_index[int(actuales[i])])
+        if terminadas.all():
+            break
+        states_value = [h, c]
+    return ["".join(caracteres) for caracteres in generados]
+
+
+@dataclass(frozen=True)
+class Hipotesis:
+    """Una traducción candidata de la búsqueda en haz. Se explica en 06_busqueda_en_haz_y_evaluacion."""
+
+    texto: str  # sin \t ni \n
+    log_prob: float  # log P(texto, y \n si terminada | frase inglesa) según el modelo
+    puntuacion: float  # log_prob / longitud**alfa: la que ordena las hipótesis
+    terminada: bool  # True si eligió \n; False si agotó pasos_maximos sin elegirlo
+
+
+def normalizar_por_longitud(log_prob: float, longitud: int, alfa: float) -> float:
+    """``log_prob / longitud**alfa`` (longitud: caracteres generados, ``\\n`` incluido; al menos 1).
+
+    Se explica en 06_busqueda_en_haz_y_evaluacion. Con ``alfa=0`` no normaliza; con ``alfa=1``
+    es la log-probabilidad media por carácter.
+    """
+    return log_prob / max(longitud, 1) ** alfa
+
+
+def _comprobar_haz(k: int, alfa: float) -> None:
+    """Errores en español para un ancho de haz o un alfa que no valen."""
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
+        raise ValueError(f"el ancho del haz k debe ser un entero mayor o igual que 1 (k=1 es la búsqueda voraz), no {k!r}.")
+    if isinstance(alfa, bool) or not isinstance(alfa, (int, float, np.number)) or not 0 <= alfa < np.inf:
+        raise ValueError(f"alfa debe ser un número mayor o igual que 0 (0: sin normalizar por longitud), no {alfa!r}.")
+
+
+def _nueva_hipotesis(ids: np.ndarray, log_prob: float, terminada: bool, vocab: Vocabulario, alfa: float) -> Hipotesis:
+    """Hipótesis a partir de los índices generados (sin ``\\n``); la longitud cuenta el ``\\n`` si terminó."""
+    texto = "".join(vocab.reverse_target_char_index[int(i)] for i in ids)
+    puntuacion = normalizar_por_longitud(log_prob, len(ids) + terminada, alfa)
+    return Hipotesis(texto, float(log_prob), float(puntuacion), terminada)
+
+
+def _podar_frase(candidatas: np.ndarray, orden: np.ndarray, prefijos: np.ndarray, k: int, vocab: Vocabulario,
+                 alfa: float, terminadas: list[Hipotesis]) -> list[tuple[int, int, float]]:
+    """Un paso del haz para una frase: aparta las que eligen ``\\n`` (entre las k mejores) y devuelve las k que siguen.
+
+    ``orden`` son los índices de las mejores extensiones (padre · V + carácter), de mayor a menor.
+    """
+    v, fin, siguen = vocab.num_decoder_tokens, vocab.target_token_index[FIN], []
+    for rango, indice in enumerate(orden):
+        padre, token = divmod(int(indice), v)
+        log_prob = float(candidatas[indice])
+        if token == fin:
+            if rango < k and log_prob > -np.inf:
+                terminadas.append(_nueva_hipotesis(prefijos[padre], log_prob, True, vocab, alfa))
+        elif len(siguen) < k:
+            siguen.append((padre, token, log_prob))
+    return siguen
+
+
+def _hipotesis_finales(terminadas: list[Hipotesis], prefijos: np.ndarray, log_probs: np.ndarray, k: int,
+                       vocab: Vocabulario, alfa: float) -> list[Hipotesis]:
+    """Las k mejores: primero las terminadas; si faltan, las vivas que agotaron los pasos. Por puntuación."""
+    if len(terminadas) < k:
+        vivas = [_nueva_hipotesis(p, lp, False, vocab, alfa) for p, lp in zip(prefijos, log_probs) if lp > -np.inf]
+        terminadas = terminadas + sorted(vivas, key=lambda h: -h.puntuacion)[: k - len(terminadas)]
+    return sorted(terminadas, key=lambda h: (not h.terminada, -h.puntuacion))[:k]
+
+
+def busqueda_en_haz(
+    encoder_input_data: np.ndarray, encoder_model, decoder_model, vocab: Vocabulario,
+    k: int = 3, alfa: float = ALFA_POR_DEFECTO,
+) -> list[list[Hipotesis]]:
+    """Búsqueda en haz de ancho ``k`` para todas las frases a la vez: una llamada al decodificador por paso.
+
+    Se explica en 06_busqueda_en_haz_y_evaluacion.
+
+    Las N·k hipótesis vivas avanzan juntas (lote de N·k estados). En cada paso se ordenan
+    las extensiones por log-probabilidad acumulada; las que eligen ``\\n`` entre las k
+    mejores se apartan como terminadas, y siguen las k mejores que no terminan. Una frase
+    para al reunir k terminadas; todas, a los ``pasos_maximos``. Devuelve, por frase, hasta
+    k ``Hipotesis`` ordenadas: terminadas primero, cada grupo por ``puntuacion``
+    (log-probabilidad normalizada con ``alfa``). Con ``k=1`` es ``decodificar_lote``.
+    """
+    _comprobar_haz(k, alfa)
+    _comprobar_lote(encoder_input_data)
+    n, v = len(encoder_input_data), vocab.num_decoder_tokens
+    h, c = (np.repeat(s, k, axis=0) for s in encoder_model.predict_on_batch(encoder_input_data))
+    log_probs = np.tile([0.0] + [-np.inf] * (k - 1), (n, 1))  # al principio solo hay una hipótesis: ""
+    actuales = np.full((n, k), vocab.target_token_index[INICIO])
+    prefijos = np.zeros((n, k, 0), dtype=int)
+    terminadas: list[list[Hipotesis]] = [[] for _ in range(n)]
+    for _ in range(pasos_maximos(vocab)):
+        salida, h, c = decoder_model.predict_on_batch([ids_a_one_hot(actuales.reshape(-1, 1), v), h, c])
+        candidatas = (log_probs[:, :, np.newaxis] + _log_probabilidades(salida[:, -1, :]).reshape(n, k, v)).reshape(n, k * v)
+        ordenes = np.argsort(-candidatas, axis=1, kind="stable")[:, : 2 * k]  # empates: el primero, como argmax
+        padres = np.tile(np.arange(k), (n, 1))
+        for i in np.flatnonzero([len(t) < k for t in terminadas]):
+            siguen = _podar_frase(candidatas[i], ordenes[i], prefijos[i], k, vocab, alfa, terminadas[i])
+            padres[i], actuales[i], log_probs[i] = zip(*siguen)
+        if all(len(t) >= k for t in terminadas):
+            break
+        filas = (np.arange(n)[:, np.newaxis] * k + padres).ravel()
+        h, c = h[filas], c[filas]
+        prefijos = np.concatenate([np.take_along_axis(prefijos, padres[:, :, np.newaxis], axis=1), actuales[:, :, np.newaxis]], axis=2)
+    return [_hipotesis_finales(terminadas[i], prefijos[i], log_probs[i], k, vocab, alfa) for i in range(n)]
+
+
+def log_probabilidad_de_textos(
+    encoder_input_data: np.ndarray, textos: Sequence[str], encoder_model, decoder_model, vocab: Vocabulario
+) -> np.ndarray:
+    """log P(texto | frase inglesa) según el modelo, para comparar las salidas de distintos métodos.
+
+    Se explica en 06_busqueda_en_haz_y_evaluacion.
+
+    Da al decodificador cada texto entero con ``\\t`` delante (forzado del profesor, una sola
+    llamada) y suma el logaritmo de la probabilidad de cada carácter. Un texto con menos de
+    ``pasos_maximos`` caracteres terminó eligiendo ``\\n``, así que su probabilidad se suma
+    también; uno de ``pasos_maximos`` caracteres agotó los pasos y no la lleva.
+    """
+    _comprobar_lote(encoder_input_data)
+    if len(textos) != len(encoder_input_data):
+        raise ValueError(f"hay {len(encoder_input_data)} frases de entrada y {len(textos)} textos: deben ser tantos como frases.")
+    objetivos = [t + FIN if len(t) < pasos_maximos(vocab) else t for t in textos]
+    largo = max(len(o) for o in objetivos)
+    entrada = np.full((len(objetivos), largo), ID_RELLENO)
+    siguiente = np.full((len(objetivos), largo), ID_RELLENO)
+    for i, objetivo in enumerate(objetivos):
+        ids = texto_a_ids(INICIO + objetivo, vocab.target_token_index)
+        entrada[i, : len(objetivo)], siguiente[i, : len(objetivo)] = ids[:-1], ids[1:]
+    states_value = encoder_model.predict_on_batch(encoder_input_data)
+    salida, _, _ = decoder_model.predict_on_batch([ids_a_one_hot(entrada, vocab.num_decoder_tokens), *states_value])
+    elegidas = np.take_along_axis(salida, np.maximum(siguiente, 0)[..., np.newaxis], axis=-1)[..., 0]
+    return np.where(siguiente == ID_RELLENO, 0.0, _log_probabilidades(elegidas)).sum(axis=1)

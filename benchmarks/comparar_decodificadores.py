@@ -1,0 +1,205 @@
+"""Compara los decodificadores del cuaderno 06 sobre la partición de validación y escribe una tabla Markdown.
+
+Uso, desde la raíz del repositorio:
+
+    python benchmarks/comparar_decodificadores.py                      # la configuración de SEQ2SEQ_CONFIG («curso» por defecto)
+    python benchmarks/comparar_decodificadores.py --config prueba      # rápida: el modelo de la configuración de prueba
+    python benchmarks/comparar_decodificadores.py --config curso --corpus RUTA/fra.txt --frases 500
+
+Carga el modelo con ``utils.modelos.cargar_o_entrenar(config)``, que lo entrena y lo guarda en
+``modelos/<config>/`` si no existe (en «curso», del orden de 25 min en una CPU de 2 núcleos).
+Evalúa voraz, muestreo (τ = 0,7, top-k 5) y búsqueda en haz con k = 1, 3 y 5 sobre las primeras
+``--frases`` frases de la partición de validación del cuaderno 03 (``indices_de_validacion``),
+con las medidas de ``utils.evaluacion``. Imprime la tabla y la escribe, con la orden, la fecha,
+la máquina y las versiones, en ``benchmarks/resultados/decodificadores_<config>.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shlex
+import sys
+import time
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent.parent
+if str(RAIZ) not in sys.path:
+    sys.path.insert(0, str(RAIZ))
+
+TEMPERATURA, TOP_K = 0.7, 5
+ANCHOS_HAZ = (1, 3, 5)
+N_EJEMPLOS = 8
+
+
+def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
+    """Opciones de la línea de órdenes (ver el docstring del módulo)."""
+    from utils.configuracion import CONFIGURACIONES, VARIABLE_CONFIG
+
+    parser = argparse.ArgumentParser(description="Compara los decodificadores del cuaderno 06 (tabla Markdown).")
+    parser.add_argument("--config", choices=sorted(CONFIGURACIONES), default=os.environ.get(VARIABLE_CONFIG, "curso").strip().lower() or "curso",
+                        help="configuración del curso (por defecto, la de SEQ2SEQ_CONFIG o «curso»)")
+    parser.add_argument("--corpus", help="archivo de Tatoeba que usar (como SEQ2SEQ_CORPUS)")
+    parser.add_argument("--frases", type=int, default=500, help="frases de validación que se evalúan como mucho (500)")
+    opciones = parser.parse_args(argumentos)
+    if opciones.frases < 1:
+        parser.error("--frases debe ser un entero positivo.")
+    if opciones.corpus and not Path(opciones.corpus).is_file():
+        parser.error(f"--corpus: no existe el archivo {opciones.corpus!r}.")
+    return opciones
+
+
+def decodificadores(encoder_model, decoder_model, vocab, semilla: int) -> dict:
+    """Nombre → función que traduce un lote de entradas del codificador (lista de textos)."""
+    import numpy as np
+
+    from utils import decodificacion
+
+    def haz(k: int):
+        return lambda x: [h[0].texto for h in decodificacion.busqueda_en_haz(x, encoder_model, decoder_model, vocab, k=k)]
+
+    return {
+        "voraz": lambda x: decodificacion.decodificar_lote(x, encoder_model, decoder_model, vocab),
+        f"muestreo (τ = {TEMPERATURA}, top-k {TOP_K})": lambda x: decodificacion.muestrear_lote(
+            x, encoder_model, decoder_model, vocab, TEMPERATURA, TOP_K, np.random.default_rng(semilla)),
+        **{f"haz k = {k}": haz(k) for k in ANCHOS_HAZ},
+    }
+
+
+def medir(funcion, entrada) -> tuple[list[str], float]:
+    """(traducciones, segundos) de una llamada, tras otra de calentamiento con la misma entrada."""
+    funcion(entrada)
+    inicio = time.perf_counter()
+    salidas = funcion(entrada)
+    return salidas, time.perf_counter() - inicio
+
+
+def versiones() -> str:
+    """Versiones de Python y de las bibliotecas que cuentan para los resultados."""
+    import keras
+    import numpy
+    import sacrebleu
+    import tensorflow
+
+    return (f"Python {platform.python_version()}, TensorFlow {tensorflow.__version__}, Keras {keras.__version__} "
+            f"(backend {keras.backend.backend()}), NumPy {numpy.__version__}, sacrebleu {sacrebleu.__version__}")
+
+
+def maquina() -> str:
+    """CPU, núcleos, sistema y GPU visibles."""
+    import tensorflow
+
+    gpus = tensorflow.config.list_physical_devices("GPU")
+    procesador = platform.processor() or platform.machine()
+    return f"{os.cpu_count()} CPU ({procesador}), {platform.platform()}; GPU: {len(gpus) or 'ninguna'}"
+
+
+def orden_ejecutada(opciones: argparse.Namespace) -> str:
+    """La orden tal como se ejecutó, con la ruta del corpus reducida a su nombre."""
+    partes = ["python", "benchmarks/comparar_decodificadores.py", "--config", opciones.config, "--frases", str(opciones.frases)]
+    orden = " ".join(shlex.quote(p) for p in partes)
+    if opciones.corpus:
+        orden += f" --corpus .../{Path(opciones.corpus).name}"
+    return ("SEQ2SEQ_CONFIG=prueba " if opciones.config == "prueba" else "") + orden
+
+
+def tabla_markdown(resultados: dict, segundos: dict, n: int, pasos: int) -> str:
+    """La tabla de resultados en Markdown."""
+    lineas = [
+        "| decodificador | coincidencia exacta (%) | exactitud por carácter (%) | chrF | BLEU | terminan (%) | ms por frase |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for nombre, (medidas, salidas) in resultados.items():
+        terminan = 100 * sum(len(s) < pasos for s in salidas) / n
+        lineas.append(
+            f"| {nombre} | {medidas['coincidencia_exacta']:.1f} | {medidas['exactitud_caracteres']:.1f} | "
+            f"{medidas['chrf']:.2f} | {medidas['bleu']:.2f} | {terminan:.1f} | {1000 * segundos[nombre] / n:.2f} |"
+        )
+    return "\n".join(lineas)
+
+
+def ejemplos_markdown(entradas, referencias, resultados: dict) -> str:
+    """Unas frases de validación con la salida voraz y la del haz más ancho."""
+    haz = f"haz k = {ANCHOS_HAZ[-1]}"
+    lineas = [f"| entrada | referencia | voraz | {haz} |", "|---|---|---|---|"]
+    for j in range(min(N_EJEMPLOS, len(entradas))):
+        celdas = [entradas[j], referencias[j], resultados["voraz"][1][j], resultados[haz][1][j]]
+        lineas.append("| " + " | ".join(c.replace("|", "\\|").replace("\u202f", " ") for c in celdas) + " |")
+    return "\n".join(lineas)
+
+
+def main(argumentos: list[str] | None = None) -> Path:
+    opciones = leer_argumentos(argumentos)
+    if opciones.corpus:
+        os.environ["SEQ2SEQ_CORPUS"] = str(Path(opciones.corpus).resolve())
+    import sacrebleu
+
+    from utils import evaluacion
+    from utils.configuracion import describir_configuracion, fijar_semillas, obtener_configuracion
+    from utils.decodificacion import pasos_maximos
+    from utils.modelos import cargar_o_entrenar, construir_modelos_inferencia, indices_de_validacion
+
+    config = obtener_configuracion(opciones.config)
+    fijar_semillas(config.semilla)
+    print(describir_configuracion(config))
+    inicio_total = time.perf_counter()
+    modelo, datos = cargar_o_entrenar(config)
+    encoder_model, decoder_model = construir_modelos_inferencia(modelo)
+    vocab = datos.vocab
+    _, validacion = indices_de_validacion(len(datos.input_texts), config.fraccion_validacion, config.semilla)
+    validacion = validacion[: opciones.frases]
+    entrada = datos.encoder_input_data[validacion]
+    entradas = [datos.input_texts[i] for i in validacion]
+    referencias = [datos.target_texts[i][1:-1] for i in validacion]
+
+    resultados, segundos = {}, {}
+    for nombre, funcion in decodificadores(encoder_model, decoder_model, vocab, config.semilla).items():
+        salidas, segundos[nombre] = medir(funcion, entrada)
+        resultados[nombre] = (evaluacion.evaluar_traducciones(salidas, referencias), salidas)
+        print(f"  {nombre}: {1000 * segundos[nombre] / len(validacion):.2f} ms por frase")
+    assert resultados["haz k = 1"][1] == resultados["voraz"][1], "la búsqueda en haz con k = 1 debe ser la voraz"
+
+    tabla = tabla_markdown(resultados, segundos, len(validacion), pasos_maximos(vocab))
+    firmas = []
+    for metrica in (sacrebleu.metrics.CHRF(), sacrebleu.metrics.BLEU()):
+        metrica.corpus_score(resultados["voraz"][1], [referencias])
+        firmas.append(f"`{metrica.get_signature()}`")
+    corpus = Path(os.environ.get("SEQ2SEQ_CORPUS", "")).name or ("datos/fra-eng-curso.txt o la descarga de Tatoeba" if config.datos_completos else "datos/fra-eng-curso.txt")
+    texto = "\n".join([
+        f"# Decodificadores del cuaderno 06 · configuración «{config.nombre}»",
+        "",
+        f"- Orden: `{orden_ejecutada(opciones)}`",
+        f"- Fecha: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- Máquina: {maquina()}",
+        f"- Versiones: {versiones()}",
+        f"- {describir_configuracion(config)}",
+        f"- Corpus: {corpus}; {len(datos.input_texts)} pares; vocabulario de salida de {vocab.num_decoder_tokens} caracteres; "
+        f"pasos_maximos = {pasos_maximos(vocab)}",
+        f"- Evaluación: las primeras {len(validacion)} frases de la partición de validación barajada "
+        f"(`indices_de_validacion`, semilla {config.semilla}), nunca vistas al entrenar. Muestreo con "
+        f"`np.random.default_rng({config.semilla})`; haz con α = 0,7.",
+        f"- Firmas de sacrebleu: chrF {firmas[0]}; BLEU {firmas[1]}",
+        "- Tiempos: una llamada con todas las frases en un lote, tras otra de calentamiento; varían de una ejecución a otra.",
+        "",
+        tabla,
+        "",
+        "«terminan»: traducciones que eligen el fin `\\n` antes de agotar los pasos.",
+        "",
+        "## Ejemplos",
+        "",
+        ejemplos_markdown(entradas, referencias, resultados),
+        "",
+        f"Tiempo total (carga o entrenamiento incluidos): {time.perf_counter() - inicio_total:.0f} s.",
+        "",
+    ])
+    destino = RAIZ / "benchmarks" / "resultados" / f"decodificadores_{config.nombre}.md"
+    destino.parent.mkdir(parents=True, exist_ok=True)
+    destino.write_text(texto, encoding="utf-8")
+    print("\n" + tabla + f"\n\nEscrito en {destino.relative_to(RAIZ)}")
+    return destino
+
+
+if __name__ == "__main__":
+    main()
