@@ -486,8 +486,12 @@ def test_paquete_se_carga_con_safe_mode(paquete, entrenado, tmp_path):
     keras.saving.load_model(paquete / "modelo.keras", safe_mode=True)  # no lanza
     # Y safe_mode está de verdad activado: un modelo con una Lambda de Python se rechaza.
     _, vocab, _, _ = entrenado
-    entradas = [keras.Input((None, vocab.num_encoder_tokens)), keras.Input((None, vocab.num_decoder_tokens))]
-    con_lambda = keras.Model(entradas, keras.layers.Lambda(lambda x: x * 1.0)(entradas[1]))
+    entradas = [
+        keras.Input((None, vocab.num_encoder_tokens), name="encoder_inputs"),
+        keras.Input((None, vocab.num_decoder_tokens), name="decoder_inputs"),
+    ]
+    doble = keras.layers.Lambda(lambda x: x * 1.0)(entradas[1])
+    con_lambda = keras.Model(entradas, keras.layers.Dense(vocab.num_decoder_tokens, name="decoder_dense")(doble))
     modelos.guardar_modelo(con_lambda, vocab, obtener_configuracion("prueba"), tmp_path / "con_lambda")
     with pytest.raises(ValueError, match="no se pudo cargar modelo.keras de 'con_lambda'"):
         modelos.cargar_modelo(tmp_path / "con_lambda")

@@ -580,3 +580,89 @@ def preparar_datos(config: Configuracion | None = None) -> DatosVectorizados:
     vocab = crear_vocabulario(input_texts, target_texts)
     arreglos = vectorizar_one_hot(input_texts, target_texts, vocab)
     return DatosVectorizados(input_texts, target_texts, vocab, *arreglos)
+
+
+# --- Camino ligero: enteros y lotes agrupados por longitud ---------------------------------
+# Se explica en 03_modelo_de_entrenamiento. Nada de aquí crea arreglos one-hot: los lotes se
+# arman con los arreglos de enteros de vectorizar_ids y el one-hot se hace dentro del modelo.
+@dataclass
+class DatosIds:
+    """Textos, vocabulario y arreglos de enteros (sin *one-hot*) listos para el camino ligero."""
+
+    input_texts: list[str]
+    target_texts: list[str]
+    vocab: Vocabulario
+    encoder_input_ids: np.ndarray
+    decoder_input_ids: np.ndarray
+    decoder_target_ids: np.ndarray
+
+
+def preparar_ids(
+    config: Configuracion | None = None, ruta: str | Path | None = None, num_pares: int | None = None
+) -> DatosIds:
+    """Como ``preparar_datos``, pero con arreglos de enteros: nunca crea los arreglos *one-hot*.
+
+    Se explica en 03_modelo_de_entrenamiento.
+
+    Sin ``ruta`` lee el corpus de la configuración y sus ``config.num_pares`` pares; con ``ruta``,
+    ese archivo y ``num_pares`` pares (todos si es ``None``).
+    """
+    if ruta is None:
+        corpus = cargar_corpus(config)
+    else:
+        corpus = leer_pares(ruta, num_pares=num_pares)
+    input_texts = corpus.ingles
+    target_texts = [agregar_tokens(frase) for frase in corpus.frances]
+    vocab = crear_vocabulario(input_texts, target_texts)
+    return DatosIds(input_texts, target_texts, vocab, *vectorizar_ids(input_texts, target_texts, vocab))
+
+
+def longitudes_sin_relleno(ids: np.ndarray) -> np.ndarray:
+    """Caracteres reales de cada fila de un arreglo de enteros (las posiciones distintas de ``ID_RELLENO``).
+
+    Se explica en 03_modelo_de_entrenamiento."""
+    return (np.asarray(ids) != ID_RELLENO).sum(axis=-1)
+
+
+def agrupar_por_longitud(
+    longitudes: np.ndarray, batch_size: int, rng: np.random.Generator | None = None
+) -> list[np.ndarray]:
+    """Índices de los lotes de una época, cada lote con frases de longitud parecida.
+
+    Se explica en 03_modelo_de_entrenamiento.
+
+    Ordena las frases por longitud y las corta en lotes de ``batch_size``. Con ``rng``, las
+    frases de igual longitud se desempatan al azar y los lotes salen en orden aleatorio (cada
+    llamada, una época distinta); sin ``rng``, todo en orden (para validar). Cada frase aparece
+    en un solo lote.
+    """
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size debe ser un entero positivo, no {batch_size!r}.")
+    longitudes = np.asarray(longitudes)
+    desempate = rng.permutation(len(longitudes)) if rng is not None else np.arange(len(longitudes))
+    orden = desempate[np.argsort(longitudes[desempate], kind="stable")]
+    lotes = [orden[inicio : inicio + batch_size] for inicio in range(0, len(orden), batch_size)]
+    if rng is not None:
+        lotes = [lotes[i] for i in rng.permutation(len(lotes))]
+    return lotes
+
+
+def fraccion_de_relleno(longitudes: np.ndarray, lotes: Sequence[np.ndarray]) -> float:
+    """Fracción de posiciones de relleno si cada lote se rellena solo hasta su frase más larga.
+
+    Se explica en 03_modelo_de_entrenamiento.
+
+    Con un único lote con todas las frases (``[np.arange(n)]``) da el relleno de la receta
+    clásica, que rellena todo hasta la frase más larga del corpus.
+    """
+    longitudes = np.asarray(longitudes)
+    posiciones = sum(len(lote) * int(longitudes[lote].max()) for lote in lotes if len(lote))
+    return 1.0 - float(longitudes.sum()) / posiciones
+
+
+def bytes_one_hot(num_pares: int, vocab: Vocabulario) -> int:
+    """Bytes que ocuparían los tres arreglos *one-hot* float32 de ``num_pares`` pares (calculado, sin crearlos).
+
+    Se explica en 03_modelo_de_entrenamiento."""
+    por_par = vocab.max_encoder_seq_length * vocab.num_encoder_tokens + 2 * vocab.max_decoder_seq_length * vocab.num_decoder_tokens
+    return 4 * num_pares * por_par

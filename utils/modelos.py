@@ -1,7 +1,9 @@
 """Etapa de modelos: el modelo de entrenamiento, los de inferencia y su guardado.
 
 ``construir_modelo_entrenamiento`` se enseña en ``03_modelo_de_entrenamiento``;
-``construir_modelos_inferencia`` en ``04_modelos_de_inferencia``. Las capas llevan nombre
+``construir_modelos_inferencia`` en ``04_modelos_de_inferencia``; el camino ligero
+(``CapaOneHot``, ``construir_modelo_ligero``, ``LotesPorLongitud``) en ``03_modelo_de_entrenamiento``.
+Las capas llevan nombre
 para que los modelos de inferencia las encuentren por nombre, también tras ``load_model``.
 """
 
@@ -18,7 +20,15 @@ import numpy as np
 from keras import layers
 
 from utils.configuracion import DIR_MODELOS, Configuracion, avisar, fijar_semillas
-from utils.datos import DatosVectorizados, Vocabulario, preparar_datos
+from utils.datos import (
+    ID_RELLENO,
+    DatosVectorizados,
+    Vocabulario,
+    agrupar_por_longitud,
+    ids_a_one_hot,
+    longitudes_sin_relleno,
+    preparar_datos,
+)
 
 ARCHIVO_MODELO = "modelo.keras"
 ARCHIVO_METADATOS = "metadatos.json"
@@ -68,8 +78,14 @@ def construir_modelos_inferencia(modelo: keras.Model) -> tuple[keras.Model, kera
 
 
 def _tamanos_del_modelo(modelo: keras.Model) -> tuple[int, int]:
-    entradas = [tuple(t.shape) for t in modelo.inputs]
-    return int(entradas[0][-1]), int(modelo.outputs[0].shape[-1])
+    """Caracteres de entrada y de salida, leídos de las capas con nombre (sirve también para el modelo ligero)."""
+    try:
+        return int(modelo.get_layer("encoder_inputs").output.shape[-1]), int(modelo.get_layer("decoder_dense").units)
+    except ValueError as error:
+        raise ValueError(
+            "el modelo no tiene las capas con nombre del curso (encoder_inputs, decoder_dense): "
+            "constrúyelo con construir_modelo_entrenamiento o construir_modelo_ligero."
+        ) from error
 
 
 def guardar_modelo(modelo: keras.Model, vocab: Vocabulario, config: Configuracion, carpeta: str | Path) -> Path:
@@ -245,3 +261,113 @@ def cargar_o_entrenar(config: Configuracion) -> tuple[keras.Model, DatosVectoriz
     modelo, _ = entrenar_modelo(datos, config, verbose=0)
     guardar_modelo(modelo, datos.vocab, config, carpeta)
     return modelo, datos
+
+
+# --- Camino ligero: one-hot dentro del modelo y lotes agrupados por longitud ---------------
+@keras.saving.register_keras_serializable(package="seq2seq")
+class CapaOneHot(layers.Layer):
+    """Convierte índices enteros en vectores *one-hot* dentro del modelo; ``ID_RELLENO`` (-1) da una fila de ceros.
+
+    Se explica en 03_modelo_de_entrenamiento.
+
+    No tiene pesos. Está registrada, así que el ``.keras`` se carga con ``safe_mode=True`` (basta
+    con importar ``utils.modelos``); una capa ``Lambda`` obligaría a ``safe_mode=False``.
+    """
+
+    def __init__(self, num_tokens: int, **kwargs):
+        super().__init__(**kwargs)
+        self.num_tokens = int(num_tokens)
+
+    def call(self, ids):
+        return keras.ops.one_hot(keras.ops.cast(ids, "int32"), self.num_tokens, dtype=self.compute_dtype)
+
+    def compute_output_shape(self, input_shape):
+        return (*input_shape, self.num_tokens)
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "num_tokens": self.num_tokens}
+
+
+def construir_modelo_ligero(num_encoder_tokens: int, num_decoder_tokens: int, latent_dim: int) -> keras.Model:
+    """El modelo clásico con entradas de enteros (``encoder_ids``, ``decoder_ids``) y el *one-hot* dentro.
+
+    Se explica en 03_modelo_de_entrenamiento.
+
+    Las capas ``CapaOneHot`` se llaman ``encoder_inputs`` y ``decoder_inputs`` (dan lo mismo que
+    las entradas del modelo clásico) y las LSTM y la densa conservan sus nombres: los mismos
+    parámetros, los mismos pesos intercambiables con ``set_weights``, y
+    ``construir_modelos_inferencia`` funciona igual (sus modelos de inferencia reciben *one-hot*).
+    """
+    encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
+    decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
+    encoder_inputs = CapaOneHot(num_encoder_tokens, name="encoder_inputs")(encoder_ids)
+    decoder_inputs = CapaOneHot(num_decoder_tokens, name="decoder_inputs")(decoder_ids)
+    _, state_h, state_c = layers.LSTM(latent_dim, return_state=True, name="encoder_lstm")(encoder_inputs)
+    decoder_lstm = layers.LSTM(latent_dim, return_sequences=True, return_state=True, name="decoder_lstm")
+    decoder_outputs, _, _ = decoder_lstm(decoder_inputs, initial_state=[state_h, state_c])
+    decoder_outputs = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")(decoder_outputs)
+    return keras.Model([encoder_ids, decoder_ids], decoder_outputs, name="seq2seq_ligero")
+
+
+class LotesPorLongitud(keras.utils.PyDataset):
+    """Lotes de enteros con frases de longitud parecida, cada uno recortado a su frase más larga.
+
+    Se explica en 03_modelo_de_entrenamiento.
+
+    Cada lote es ``((encoder_input_ids, decoder_input_ids), decoder_target_ids)``. Solo se recorta
+    el decodificador: es causal, y el relleno del final no cambia sus salidas en los pasos reales.
+    El codificador conserva sus ``max_encoder_seq_length`` pasos, porque su estado final sí
+    depende de cuántas filas de relleno lee (y al traducir las lee todas). Con ``barajar=True``
+    cada época rehace los lotes al azar, de forma reproducible con ``semilla``.
+    """
+
+    def __init__(self, encoder_input_ids, decoder_input_ids, decoder_target_ids, batch_size: int = 64,
+                 semilla: int = 42, barajar: bool = True, **kwargs):
+        super().__init__(**kwargs)
+        self.arreglos = tuple(np.asarray(a) for a in (encoder_input_ids, decoder_input_ids, decoder_target_ids))
+        self.longitudes = longitudes_sin_relleno(self.arreglos[1])
+        self.batch_size = batch_size
+        self.rng = np.random.default_rng(semilla) if barajar else None
+        self.on_epoch_end()
+
+    def on_epoch_end(self) -> None:
+        self.lotes = agrupar_por_longitud(self.longitudes, self.batch_size, self.rng)
+        # Keras deduce la forma de todos los lotes de los dos primeros: si tuvieran la misma
+        # longitud, la fijaría y fallaría con los demás. El 2.º pasa a ser uno de otra longitud.
+        pasos = [int(self.longitudes[lote].max()) for lote in self.lotes]
+        otro = next((i for i in range(1, len(pasos)) if pasos[i] != pasos[0]), None)
+        if otro is not None:
+            self.lotes[1], self.lotes[otro] = self.lotes[otro], self.lotes[1]
+
+    def __len__(self) -> int:
+        return len(self.lotes)
+
+    def __getitem__(self, indice: int):
+        lote = self.lotes[indice]
+        pasos = int(self.longitudes[lote].max())
+        encoder_input_ids, decoder_input_ids, decoder_target_ids = self.arreglos
+        return (encoder_input_ids[lote], decoder_input_ids[lote, :pasos]), decoder_target_ids[lote, :pasos]
+
+
+def perdida_por_caracter(modelo: keras.Model, lotes: LotesPorLongitud) -> float:
+    """Entropía cruzada media por carácter real (sin relleno) sobre unos lotes de enteros.
+
+    Se explica en 03_modelo_de_entrenamiento.
+
+    Mide el modelo clásico (se le dan los lotes en *one-hot*) y el ligero en la misma escala:
+    la de ``SparseCategoricalCrossentropy(ignore_class=-1)``, no la de la categórica, que
+    divide también entre las posiciones de relleno.
+    """
+    one_hot = len(modelo.inputs[0].shape) == 3
+    suma, reales = 0.0, 0
+    for indice in range(len(lotes)):
+        (encoder_ids, decoder_ids), target_ids = lotes[indice]
+        if one_hot:
+            encoder_ids = ids_a_one_hot(encoder_ids, modelo.inputs[0].shape[-1])
+            decoder_ids = ids_a_one_hot(decoder_ids, modelo.inputs[1].shape[-1])
+        probs = np.asarray(modelo.predict_on_batch([encoder_ids, decoder_ids]), dtype="float64")
+        mascara = target_ids != ID_RELLENO
+        correcta = np.take_along_axis(probs, np.maximum(target_ids, 0)[..., np.newaxis], axis=-1)[..., 0]
+        suma -= np.log(np.clip(correcta[mascara], 1e-7, 1.0)).sum()  # el mismo recorte que Keras
+        reales += int(mascara.sum())
+    return suma / reales
