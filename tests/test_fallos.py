@@ -578,3 +578,11 @@ def test_pesos_iniciales_deterministas_con_semilla():
         pesos.append(modelos.construir_modelo_entrenamiento(5, 7, 8).get_weights())
     for x, y in zip(*pesos):
         np.testing.assert_array_equal(x, y)
+
+
+def test_paquete_de_otra_version_mayor_de_keras(paquete):
+    metadatos = json.loads((paquete / "metadatos.json").read_text(encoding="utf-8"))
+    metadatos["keras"] = "2.15.0"
+    (paquete / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
+    with pytest.raises(ValueError, match="se guardó con Keras 2.15.0 y aquí hay Keras 3"):
+        modelos.cargar_modelo(paquete)

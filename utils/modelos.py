@@ -161,6 +161,13 @@ def cargar_modelo(carpeta: str | Path) -> tuple[keras.Model, Vocabulario, dict]:
         version = metadatos["version_paquete"]
     except (ValueError, KeyError, TypeError) as error:
         raise ValueError(f"{ruta_metadatos.name} de {carpeta.name!r} está dañado ({error!r}). Vuelve a guardar el modelo.") from error
+    guardado_con = str(metadatos.get("keras", "?"))
+    if guardado_con.split(".")[0] != keras.__version__.split(".")[0]:
+        raise ValueError(
+            f"el modelo {carpeta.name!r} se guardó con Keras {guardado_con} y aquí hay Keras "
+            f"{keras.__version__}: el formato .keras no es compatible entre versiones mayores. "
+            f"Instala requirements.txt o vuelve a entrenar el modelo."
+        )
     if version != VERSION_PAQUETE:
         raise ValueError(
             f"el modelo {carpeta.name!r} se guardó con el formato {version} y este curso usa el "
