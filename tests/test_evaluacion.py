@@ -8,7 +8,7 @@ import pytest
 import sacrebleu
 
 from utils import evaluacion, modelos
-from utils.datos import FIN, INICIO, agregar_tokens, crear_vocabulario, vectorizar_one_hot
+from utils.datos import FIN, INICIO
 from utils.decodificacion import (
     ajustar_distribucion,
     busqueda_en_haz,
@@ -20,11 +20,6 @@ from utils.decodificacion import (
     sortear,
 )
 
-INPUT_TEXTS = ["Go.", "Hi.", "Run!", "Wow!", "Stop!", "Wait.", "Hello!", "I won."]
-TARGET_TEXTS = [
-    agregar_tokens(f)
-    for f in ["Va\u202f!", "Salut.", "Cours\u202f!", "Ça alors\u202f!", "Arrête\u202f!", "Attends.", "Bonjour\u202f!", "J'ai gagné."]
-]
 # Pares en francés para comparar las versiones a mano con sacrebleu: referencias cortas (sin
 # 4-gramas), espacio fino, salida vacía, mayúsculas, puntuación pegada y una coincidencia exacta.
 SALIDAS = ["Je suis su ai ae e e a", "Va\u202f!", "", "Il est là.", "Bon", "Tom est grand.", "Je t'aime.", "le le le le"]
@@ -32,14 +27,9 @@ REFERENCIAS = ["Je suis fatigué.", "Va\u202f!", "Cours\u202f!", "Il est ici.", 
 
 
 @pytest.fixture(scope="module")
-def traductor():
-    """Un modelo diminuto que memoriza 8 pares (como en test_modelos.py) y sus modelos de inferencia."""
-    keras.utils.set_random_seed(0)
-    vocab = crear_vocabulario(INPUT_TEXTS, TARGET_TEXTS)
-    arreglos = vectorizar_one_hot(INPUT_TEXTS, TARGET_TEXTS, vocab)
-    modelo = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 16)
-    modelo.compile(optimizer=keras.optimizers.Adam(0.02), loss="categorical_crossentropy")
-    modelo.fit(list(arreglos[:2]), arreglos[2], epochs=150, batch_size=8, verbose=0)
+def traductor(modelo_diminuto):
+    """El modelo diminuto de tests/conftest.py y sus modelos de inferencia."""
+    modelo, vocab, arreglos = modelo_diminuto
     encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
     return arreglos[0], encoder_model, decoder_model, vocab
 
@@ -152,10 +142,11 @@ def test_haz_de_ancho_uno_es_la_busqueda_voraz(traductor, alfa):
     assert [h[0].texto for h in haz] == voraz and all(len(h) == 1 for h in haz)
 
 
-def test_haz_ordenado_bien_terminado_y_con_su_log_probabilidad(traductor):
+def test_haz_ordenado_bien_terminado_y_con_su_log_probabilidad(traductor, pares_diminutos):
+    input_texts, target_texts = pares_diminutos
     encoder_input_data, encoder_model, decoder_model, vocab = traductor
     haz = busqueda_en_haz(encoder_input_data, encoder_model, decoder_model, vocab, k=3, alfa=0.7)
-    assert len(haz) == len(INPUT_TEXTS) and all(len(h) == 3 for h in haz)
+    assert len(haz) == len(input_texts) and all(len(h) == 3 for h in haz)
     for hipotesis in haz:
         claves = [(not hip.terminada, -hip.puntuacion) for hip in hipotesis]
         assert claves == sorted(claves)
@@ -169,7 +160,7 @@ def test_haz_ordenado_bien_terminado_y_con_su_log_probabilidad(traductor):
     calculadas = log_probabilidad_de_textos(encoder_input_data, [hip.texto for hip in mejores], encoder_model, decoder_model, vocab)
     np.testing.assert_allclose(calculadas, [hip.log_prob for hip in mejores], atol=1e-3)
     voraz = decodificar_lote(encoder_input_data, encoder_model, decoder_model, vocab)
-    assert sum(hip.texto == t[1:-1] for hip, t in zip(mejores, TARGET_TEXTS)) >= sum(v == t[1:-1] for v, t in zip(voraz, TARGET_TEXTS)) - 1
+    assert sum(hip.texto == t[1:-1] for hip, t in zip(mejores, target_texts)) >= sum(v == t[1:-1] for v, t in zip(voraz, target_texts)) - 1
 
 
 def test_normalizar_por_longitud():

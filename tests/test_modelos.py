@@ -1,4 +1,4 @@
-"""Pruebas de utils/modelos.py y utils/decodificacion.py con un modelo diminuto."""
+"""Pruebas de utils/modelos.py y utils/decodificacion.py con el modelo diminuto de tests/conftest.py."""
 
 import json
 
@@ -8,27 +8,12 @@ import pytest
 
 from utils import modelos
 from utils.configuracion import obtener_configuracion
-from utils.datos import agregar_tokens, crear_vocabulario, frase_a_encoder_input, vectorizar_one_hot
+from utils.datos import agregar_tokens, crear_vocabulario, frase_a_encoder_input
 from utils.decodificacion import decodificar_lote, decodificar_secuencia, pasos_maximos
 
-INPUT_TEXTS = ["Go.", "Hi.", "Run!", "Wow!", "Stop!", "Wait.", "Hello!", "I won."]
-TARGET_TEXTS = [
-    agregar_tokens(f)
-    for f in ["Va\u202f!", "Salut.", "Cours\u202f!", "Ça alors\u202f!", "Arrête\u202f!", "Attends.", "Bonjour\u202f!", "J'ai gagné."]
-]
-
-
-@pytest.fixture(scope="module")
-def entrenado():
-    keras.utils.set_random_seed(0)
-    vocab = crear_vocabulario(INPUT_TEXTS, TARGET_TEXTS)
-    arreglos = vectorizar_one_hot(INPUT_TEXTS, TARGET_TEXTS, vocab)
-    modelo = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 16)
-    modelo.compile(
-        optimizer=keras.optimizers.Adam(0.02), loss="categorical_crossentropy", metrics=[modelos.exactitud_sin_relleno]
-    )
-    modelo.fit(list(arreglos[:2]), arreglos[2], epochs=150, batch_size=8, verbose=0)
-    return modelo, vocab, arreglos
+@pytest.fixture
+def entrenado(modelo_diminuto):
+    return modelo_diminuto
 
 
 def test_capas_con_nombre_y_parametros_por_formula(entrenado):
@@ -42,13 +27,14 @@ def test_capas_con_nombre_y_parametros_por_formula(entrenado):
     assert modelos.contar_parametros_lstm(256, 93) == 358_400
 
 
-def test_lote_igual_que_frase_a_frase(entrenado):
+def test_lote_igual_que_frase_a_frase(entrenado, pares_diminutos):
+    input_texts, target_texts = pares_diminutos
     modelo, vocab, (encoder_input_data, _, _) = entrenado
     encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
-    una_a_una = [decodificar_secuencia(encoder_input_data[i : i + 1], encoder_model, decoder_model, vocab) for i in range(len(INPUT_TEXTS))]
+    una_a_una = [decodificar_secuencia(encoder_input_data[i : i + 1], encoder_model, decoder_model, vocab) for i in range(len(input_texts))]
     assert decodificar_lote(encoder_input_data, encoder_model, decoder_model, vocab) == una_a_una
     assert all(len(t) <= pasos_maximos(vocab) for t in una_a_una)
-    assert sum(t == f[1:-1] for t, f in zip(una_a_una, TARGET_TEXTS)) >= 4, "tras 150 épocas memoriza casi todo"
+    assert sum(t == f[1:-1] for t, f in zip(una_a_una, target_texts)) >= 4, "tras 150 épocas memoriza casi todo"
 
 
 def test_formas_de_los_modelos_de_inferencia(entrenado):
