@@ -25,6 +25,7 @@ DIR_DATOS = RAIZ / "datos"
 DIR_IMAGENES = RAIZ / "imagenes"
 DIR_DESCARGAS = DIR_DATOS / "descargas"  # caché de descargas, ignorada por git
 DIR_MODELOS = RAIZ / "modelos"  # modelos entrenados, ignorados por git
+DIR_PREENTRENADO = DIR_DATOS / "preentrenado"  # el modelo que el curso trae ya entrenado (en git)
 
 # Repositorio público del curso (insignias de Colab y celda de instalación en Colab).
 REPOSITORIO = "curso-seq2seq/seq2seq-keras-es"
@@ -47,7 +48,8 @@ class Configuracion:
     epocas: int  # máximo de épocas (con parada temprana)
     paciencia: int  # épocas sin mejora antes de parar
     fraccion_validacion: float
-    tasa_aprendizaje: float  # de RMSprop; 0.001 es su valor por defecto (la receta clásica)
+    tasa_aprendizaje: float  # de Adam, en la receta que aprende (cuaderno 04)
+    clipnorm: float = 1.0  # recorte de la norma del gradiente de cada peso (cuaderno 04)
     semilla: int = 42
 
 

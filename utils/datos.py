@@ -16,6 +16,7 @@ Convenciones (las del blog de Keras y del curso original):
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import os
 import shutil
@@ -666,3 +667,26 @@ def bytes_one_hot(num_pares: int, vocab: Vocabulario) -> int:
     Se explica en 03_modelo_de_entrenamiento."""
     por_par = vocab.max_encoder_seq_length * vocab.num_encoder_tokens + 2 * vocab.max_decoder_seq_length * vocab.num_decoder_tokens
     return 4 * num_pares * por_par
+
+
+# --- ¿Qué frases puede leer un modelo? ---------------------------------------------------------
+def motivo_intraducible(frase: str, vocab: Vocabulario) -> str | None:
+    """Por qué el codificador de ``vocab`` no puede leer ``frase`` (``None`` si puede).
+
+    Se explica en 07_busqueda_en_haz_y_evaluacion. Dos motivos: caracteres que no estaban en
+    el entrenamiento, o más caracteres que ``max_encoder_seq_length``.
+    """
+    if any(c not in vocab.input_token_index for c in frase):
+        return "caracteres que el modelo no conoce"
+    if len(frase) > vocab.max_encoder_seq_length:
+        return f"más de {vocab.max_encoder_seq_length} caracteres"
+    return None
+
+
+def huella(frase: str) -> int:
+    """Un entero de 64 bits que identifica una frase (los 8 primeros bytes de su SHA-1), sin guardar el texto.
+
+    El modelo preentrenado guarda las huellas de sus frases de entrenamiento para poder decir,
+    de cualquier frase, si la vio al entrenar.
+    """
+    return int.from_bytes(hashlib.sha1(frase.encode("utf-8")).digest()[:8], "big")

@@ -192,3 +192,47 @@ def evaluar_traducciones(salidas: Sequence[str], referencias: Sequence[str]) -> 
         "chrf": chrf(salidas, referencias),
         "bleu": bleu(salidas, referencias),
     }
+
+
+# --- Varias referencias por frase (Tatoeba da a veces varias traducciones) --------------------
+def agrupar_referencias(input_texts: Sequence[str], traducciones: Sequence[str]) -> dict[str, list[str]]:
+    """Las traducciones de cada frase inglesa distinta, en el orden del archivo (sin repetir ninguna).
+
+    Se explica en 07_busqueda_en_haz_y_evaluacion. Tatoeba traduce a veces la misma frase de
+    varias maneras («Go.» → «Va !», «Bouge !»…): todas son correctas, y una salida que coincide
+    con cualquiera de ellas no debe contar como error.
+    """
+    if len(input_texts) != len(traducciones):
+        raise ValueError(f"hay {len(input_texts)} frases inglesas y {len(traducciones)} traducciones: deben ser tantas como frases.")
+    grupos: dict[str, list[str]] = {}
+    for frase, traduccion in zip(input_texts, traducciones):
+        referencias = grupos.setdefault(frase, [])
+        if traduccion not in referencias:
+            referencias.append(traduccion)
+    return grupos
+
+
+def _flujos(referencias: Sequence[Sequence[str]]) -> list[list[str | None]]:
+    """Referencias por frase → flujos de ``sacrebleu`` (uno por referencia; ``None`` donde una frase tiene menos)."""
+    if not referencias or any(isinstance(r, str) or not r for r in referencias):
+        raise ValueError("cada frase necesita una lista con al menos una referencia, p. ej. [['Va !', 'Bouge !'], ['Salut.']].")
+    maximo = max(len(r) for r in referencias)
+    return [[r[i] if i < len(r) else None for r in referencias] for i in range(maximo)]
+
+
+def evaluar_multirreferencia(salidas: Sequence[str], referencias: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Coincidencia exacta con alguna referencia (%), chrF y BLEU de ``sacrebleu`` con todas las referencias.
+
+    Se explica en 07_busqueda_en_haz_y_evaluacion. ``referencias[i]`` es la lista de traducciones
+    correctas de la frase ``i``. chrF toma para cada frase la referencia que mejor encaja; BLEU
+    cuenta los n-gramas que aparecen en cualquiera de ellas.
+    """
+    if len(salidas) != len(referencias):
+        raise ValueError(f"hay {len(salidas)} salidas y {len(referencias)} listas de referencias: deben ser tantas como salidas.")
+    flujos = _flujos(referencias)
+    sacrebleu = _sacrebleu()
+    return {
+        "coincidencia_exacta": 100 * float(np.mean([s in r for s, r in zip(salidas, referencias)])),
+        "chrf": float(sacrebleu.corpus_chrf(list(salidas), flujos).score),
+        "bleu": float(sacrebleu.corpus_bleu(list(salidas), flujos).score),
+    }

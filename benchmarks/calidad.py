@@ -1,0 +1,199 @@
+"""Calidad de un modelo guardado, medida sobre frases que no vio: chrF, BLEU, salidas que terminan, exactas.
+
+Evalúa cualquier paquete del curso (``.keras`` + ``metadatos.json``: el preentrenado de
+``datos/preentrenado/`` o el que guardó el cuaderno 04 en ``modelos/``) con cualquier archivo de
+formato Tatoeba (2 o 3 columnas):
+
+1. agrupa las referencias por frase inglesa (Tatoeba traduce a veces una frase de varias maneras
+   y todas cuentan: chrF y BLEU multirreferencia de ``sacrebleu``, coincidencia con cualquiera);
+2. salta, contándolas, las frases que el modelo no puede leer (caracteres desconocidos, más largas
+   que su codificador) y, si el paquete guarda las huellas de su entrenamiento, las que ya vio;
+3. traduce las demás con la decodificación voraz por lotes (``decodificar_lote``, cuaderno 06);
+4. informa de chrF, BLEU, el porcentaje de salidas que terminan con ``\\n``, el de coincidencias
+   exactas y el tiempo por frase, y termina con **una línea JSON** con esas cifras.
+
+Uso, desde la raíz del repositorio::
+
+    python benchmarks/calidad.py                                   # preentrenado con el corpus de datos/
+    python benchmarks/calidad.py --corpus RUTA/A/fra.txt --reservadas   # su partición reservada
+    python benchmarks/calidad.py --modelo modelos/curso --corpus RUTA/A/fra.txt --reservadas
+
+``--reservadas`` rehace la partición por frase inglesa con la que se entrenó el modelo (su semilla
+y su fracción están en el paquete) y evalúa solo la parte reservada; exige el mismo archivo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent.parent
+if str(RAIZ) not in sys.path:
+    sys.path.insert(0, str(RAIZ))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import numpy as np  # noqa: E402
+
+from utils import modelos  # noqa: E402
+from utils.configuracion import DIR_PREENTRENADO  # noqa: E402
+from utils.datos import CORPUS_CURSO, Vocabulario, frase_a_encoder_input, huella, leer_pares, motivo_intraducible  # noqa: E402
+from utils.decodificacion import decodificar_lote, pasos_maximos  # noqa: E402
+from utils.evaluacion import agrupar_referencias, evaluar_multirreferencia  # noqa: E402
+
+LOTE = 512  # frases por llamada al decodificar
+
+
+def sha256(ruta: Path) -> str:
+    """Huella SHA-256 de un archivo, leído por trozos."""
+    suma = hashlib.sha256()
+    with open(ruta, "rb") as archivo:
+        for trozo in iter(lambda: archivo.read(1 << 20), b""):
+            suma.update(trozo)
+    return suma.hexdigest()
+
+
+def ruta_legible(ruta: Path) -> str:
+    """La ruta relativa a la raíz del curso, o ``RUTA/A/<nombre>`` si está fuera (nunca la de esta máquina)."""
+    try:
+        return Path(ruta).resolve().relative_to(RAIZ).as_posix()
+    except ValueError:
+        return f"RUTA/A/{Path(ruta).name}"
+
+
+def cargar_paquete(carpeta: Path) -> tuple:
+    """(modelo, vocab, configuración, entrenamiento o {}, huellas vistas o None) de un paquete del curso."""
+    modelo, vocab, configuracion = modelos.cargar_modelo(carpeta)
+    entrenamiento, huellas = {}, None
+    if (carpeta / modelos.ARCHIVO_ENTRENAMIENTO).is_file():
+        entrenamiento = json.loads((carpeta / modelos.ARCHIVO_ENTRENAMIENTO).read_text(encoding="utf-8"))
+    if (carpeta / modelos.ARCHIVO_VISTAS).is_file():
+        huellas = set(np.load(carpeta / modelos.ARCHIVO_VISTAS, allow_pickle=False).tolist())
+    return modelo, vocab, configuracion, entrenamiento, huellas
+
+
+def seleccionar(ingles: list[str], frances: list[str], vocab: Vocabulario, huellas: set | None, frases: int | None):
+    """Frases inglesas que se evalúan (con todas sus referencias) y las saltadas, contadas por motivo."""
+    saltadas: Counter = Counter()
+    elegidas: dict[str, list[str]] = {}
+    for frase, referencias in agrupar_referencias(ingles, frances).items():
+        motivo = motivo_intraducible(frase, vocab)
+        if motivo is None and huellas is not None and huella(frase) in huellas:
+            motivo = "vistas al entrenar"
+        if motivo:
+            saltadas[motivo] += 1
+        elif frases is None or len(elegidas) < frases:
+            elegidas[frase] = referencias
+    return elegidas, saltadas
+
+
+def traducir_todas(frases: list[str], modelo, vocab: Vocabulario) -> tuple[list[str], float]:
+    """Traducciones voraces de todas las frases, por lotes, y los segundos que costaron (sin la preparación)."""
+    encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
+    entradas = np.concatenate([frase_a_encoder_input(f, vocab) for f in frases])
+    decodificar_lote(entradas[:2], encoder_model, decoder_model, vocab)  # calentamiento: traza el grafo
+    inicio = time.perf_counter()
+    salidas: list[str] = []
+    for i in range(0, len(frases), LOTE):
+        salidas += decodificar_lote(entradas[i : i + LOTE], encoder_model, decoder_model, vocab)
+    return salidas, time.perf_counter() - inicio
+
+
+def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vistas: bool = True,
+            frases: int | None = None) -> dict:
+    """Evalúa el paquete de ``carpeta`` con ``corpus``; devuelve las cifras, los ejemplos y lo saltado."""
+    modelo, vocab, configuracion, entrenamiento, huellas = cargar_paquete(carpeta)
+    leidos = leer_pares(corpus, mostrar_resumen=False)
+    ingles, frances = leidos.ingles, leidos.frances
+    descripcion = f"{ruta_legible(corpus)} ({len(ingles)} pares)"
+    if reservadas:
+        particion = entrenamiento.get("particion") or {
+            "fraccion": configuracion.get("fraccion_validacion"), "semilla": configuracion.get("semilla")}
+        if entrenamiento.get("corpus_sha256") and entrenamiento["corpus_sha256"] != sha256(corpus):
+            raise SystemExit(
+                f"--reservadas necesita el mismo archivo con el que se entrenó el modelo "
+                f"({entrenamiento.get('corpus', '?')}, SHA-256 {entrenamiento['corpus_sha256'][:12]}…), y "
+                f"{corpus.name} es otro. Quita --reservadas para evaluar con todo el archivo."
+            )
+        _, reservados = modelos.indices_de_validacion(ingles, particion["fraccion"], particion["semilla"])
+        ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
+        descripcion += f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, semilla {particion['semilla']})"
+    elegidas, saltadas = seleccionar(ingles, frances, vocab, huellas if excluir_vistas else None, frases)
+    if not elegidas:
+        raise SystemExit(f"no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
+    textos = list(elegidas)
+    referencias = [elegidas[t] for t in textos]
+    salidas, segundos = traducir_todas(textos, modelo, vocab)
+    medidas = evaluar_multirreferencia(salidas, referencias)
+    limite = pasos_maximos(vocab)
+    cifras = {
+        "modelo": ruta_legible(carpeta),
+        "corpus": ruta_legible(corpus),
+        "frases": len(textos),
+        "referencias": sum(len(r) for r in referencias),
+        "saltadas": dict(saltadas),
+        "chrf": round(medidas["chrf"], 2),
+        "bleu": round(medidas["bleu"], 2),
+        "terminan_pct": round(100 * float(np.mean([len(s) < limite for s in salidas])), 2),
+        "exactas_pct": round(medidas["coincidencia_exacta"], 2),
+        "ms_por_frase": round(1000 * segundos / len(textos), 2),
+    }
+    ejemplos = list(zip(textos, referencias, salidas))
+    return {"cifras": cifras, "descripcion": descripcion, "ejemplos": ejemplos, "vocab": vocab}
+
+
+def informe_markdown(resultado: dict, orden: str) -> str:
+    """Tabla de cifras y unos ejemplos, en Markdown."""
+    c = resultado["cifras"]
+    saltadas = ", ".join(f"{n} por {motivo}" for motivo, n in c["saltadas"].items()) or "ninguna"
+    lineas = [
+        f"- Orden: `{orden}`",
+        f"- Datos: {resultado['descripcion']}",
+        f"- Frases inglesas evaluadas: {c['frases']} (con {c['referencias']} referencias en total); saltadas: {saltadas}.",
+        "",
+        "| chrF | BLEU | terminan (%) | exactas (%) | ms por frase |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {c['chrf']:.1f} | {c['bleu']:.1f} | {c['terminan_pct']:.1f} | {c['exactas_pct']:.1f} | {c['ms_por_frase']:.2f} |",
+        "",
+        "| inglés | referencias | salida voraz |",
+        "|---|---|---|",
+    ]
+    paso = max(1, len(resultado["ejemplos"]) // 12)
+    for ingles, referencias, salida in resultado["ejemplos"][::paso][:12]:
+        lineas.append(f"| {ingles} | {' / '.join(referencias)} | {salida} |")
+    return "\n".join(lineas)
+
+
+def main(argumentos: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--modelo", type=Path, default=DIR_PREENTRENADO, help="carpeta del paquete (por defecto, datos/preentrenado)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
+    parser.add_argument("--reservadas", action="store_true", help="solo la parte reservada al entrenar (el mismo archivo)")
+    parser.add_argument("--incluir-vistas", action="store_true", help="no saltar las frases que el modelo vio al entrenar")
+    parser.add_argument("--frases", type=int, default=None, help="como mucho estas frases inglesas (en orden)")
+    parser.add_argument("--informe", type=Path, default=None, help="escribe también la tabla en este archivo Markdown")
+    args = parser.parse_args(argumentos)
+    for nombre, ruta in (("--modelo", args.modelo), ("--corpus", args.corpus)):
+        if not ruta.exists():
+            raise SystemExit(f"{nombre}: no existe {ruta_legible(ruta)}. Comprueba la ruta.")
+    orden = " ".join(["python benchmarks/calidad.py", f"--modelo {ruta_legible(args.modelo)}",
+                      f"--corpus {ruta_legible(args.corpus)}", *(["--reservadas"] if args.reservadas else []),
+                      *(["--incluir-vistas"] if args.incluir_vistas else []),
+                      *([f"--frases {args.frases}"] if args.frases else [])])
+    resultado = evaluar(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases)
+    texto = informe_markdown(resultado, orden)
+    print(texto)
+    if args.informe:
+        args.informe.parent.mkdir(parents=True, exist_ok=True)
+        args.informe.write_text(f"# Calidad de {ruta_legible(args.modelo)}\n\n{texto}\n", encoding="utf-8")
+    print(json.dumps(resultado["cifras"], ensure_ascii=False))
+    return resultado["cifras"]
+
+
+if __name__ == "__main__":
+    main()
