@@ -66,6 +66,27 @@ def test_bom_y_finales_de_linea(tmp_path, contenido):
     assert corpus.frances == ["Va !", "Salut."]
 
 
+@pytest.mark.parametrize(
+    "contenido",
+    [
+        "\ufeffGo.\tVa !\r\nHi.\tSalut.\r\n".encode(),
+        "Go.\tVa !\rHi.\tSalut.\r".encode(),
+        "Go.\tVa !\nRun!\tCours !\rHi.\tÇa\u202f!\r\n\nroto\nWow!\tOh".encode(),
+        "Go.\tVa !\r\nHi.\tÇa\u202f!\r\n".encode("utf-16"),
+    ],
+    ids=["bom_crlf", "solo_cr", "mezclado_y_sin_salto_final", "utf16"],
+)
+def test_leer_por_trozos_pequenos_da_lo_mismo(tmp_path, monkeypatch, contenido):
+    """Un \\r\\n, un carácter UTF-8 o un BOM partidos entre dos trozos no cambian nada."""
+    ruta = escribir(tmp_path, contenido)
+    entero = leer_pares(ruta, mostrar_resumen=False)
+    for tamano in (1, 2, 3, 5):
+        monkeypatch.setattr(datos, "TAMANO_TROZO", tamano)
+        por_trozos = leer_pares(ruta, mostrar_resumen=False)
+        assert (por_trozos.ingles, por_trozos.frances, por_trozos.resumen()) == (entero.ingles, entero.frances, entero.resumen())
+        assert [(d.numero, d.motivo) for d in por_trozos.descartadas] == [(d.numero, d.motivo) for d in entero.descartadas]
+
+
 def test_lineas_mal_formadas_se_cuentan_y_avisan(tmp_path, capsys):
     contenido = (
         "Go.\tVa !\n"
@@ -115,6 +136,17 @@ def test_archivo_sin_pares(tmp_path, contenido):
 def test_archivo_inexistente(tmp_path):
     with pytest.raises(FileNotFoundError, match="no existe el archivo de datos"):
         leer_pares(tmp_path / "no_esta.txt")
+
+
+def test_archivo_sin_permiso_de_lectura(tmp_path, monkeypatch):
+    ruta = escribir(tmp_path, b"Go.\tVa !\n")
+
+    def open_sin_permiso(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(ruta))
+
+    monkeypatch.setattr(datos, "open", open_sin_permiso, raising=False)  # como root, chmod no impide leer
+    with pytest.raises(PermissionError, match="no hay permiso para leer 'fra.txt'.*chmod u\\+r"):
+        leer_pares(ruta)
 
 
 @pytest.mark.parametrize("num_pares", [0, -5, 2.5, "10", True])

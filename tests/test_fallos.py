@@ -213,6 +213,19 @@ def test_corpus_archivo_inexistente(tmp_path):
         leer_pares(tmp_path / "no_esta.txt")
 
 
+def test_corpus_ruta_que_no_es_un_archivo_de_texto(tmp_path, monkeypatch):
+    (tmp_path / "anki").mkdir()
+    (tmp_path / "anki" / "fra.txt").write_bytes(b"Go.\tVa !\n")
+    with pytest.raises(IsADirectoryError, match=r"'anki' es una carpeta, no un archivo de datos\. Dentro hay: fra\.txt"):
+        leer_pares(tmp_path / "anki")
+    monkeypatch.setenv("SEQ2SEQ_CORPUS", str(tmp_path / "anki"))
+    with pytest.raises(IsADirectoryError, match="SEQ2SEQ_CORPUS: 'anki' es una carpeta.*anki/fra.txt"):
+        datos.obtener_ruta_corpus(obtener_configuracion("curso"))
+    zip_anki = escribir(tmp_path, zip_en_memoria({"fra.txt": b"Go.\tVa !\n" * 100}), "fra-eng.zip")
+    with pytest.raises(ValueError, match="fra-eng.zip es un archivo zip.*descomprímelo"):
+        leer_pares(zip_anki)
+
+
 def test_corpus_archivo_vacio(tmp_path):
     with pytest.raises(ValueError, match=r"vacio.txt no contiene ningún par válido \(0 líneas examinadas\)"):
         leer_pares(escribir(tmp_path, b"", "vacio.txt"))
@@ -286,6 +299,106 @@ def test_corpus_pares_repetidos(tmp_path):
     corpus = leer_pares(escribir(tmp_path, b"Go.\tVa !\nHi.\tSalut.\nGo.\tVa !\nGo.\tVa !\n"), mostrar_resumen=False)
     assert len(corpus) == 4 and corpus.pares_repetidos == 2 and corpus.descartadas == []
     assert corpus.resumen().endswith("4 líneas examinadas, 2 pares repetidos conservados).")
+
+
+def test_corpus_retorno_de_carro_suelto(tmp_path, capsys):
+    # Una línea editada en un Mac antiguo (o pegada) dentro de un archivo con fin de línea LF.
+    ruta = escribir(tmp_path, "Go.\tVa !\nRun!\tCours !\rHi.\tSalut.\nWait.\tAttends.\n".encode())
+    corpus = leer_pares(ruta)
+    assert corpus.ingles == ["Go.", "Run!", "Hi.", "Wait."], "ningún par perdido"
+    assert corpus.frances == ["Va !", "Cours !", "Salut.", "Attends."]
+    assert not any("\r" in frase for frase in corpus.ingles + corpus.frances)
+    assert corpus.lineas_con_cr_suelto == [2] and corpus.lineas_leidas == 4
+    assert "4 líneas examinadas, 1 \\r suelto leído como salto de línea" in corpus.resumen()
+    salida = capsys.readouterr().out
+    assert "⚠️  fra.txt mezcla finales de línea: 1 línea termina en un \\r suelto (primeras: 2)" in salida
+    with pytest.raises(ValueError, match=r"fra.txt, línea 2: termina en un \\r suelto.*estricto=False"):
+        leer_pares(ruta, estricto=True)
+
+
+@pytest.mark.parametrize(
+    "contenido",
+    [
+        "Go.\tVa !\r\nHi.\tCafé.\r\n".encode("utf-16"),  # Excel, «Texto Unicode»: UTF-16 LE con BOM y CRLF
+        b"\xfe\xff" + "Go.\tVa !\r\nHi.\tCafé.\r\n".encode("utf-16-be"),
+        "Go.\tVa !\nHi.\tCafé.\n".encode("utf-32"),
+    ],
+    ids=["utf16_le", "utf16_be", "utf32"],
+)
+def test_corpus_utf16_con_bom(tmp_path, contenido):
+    corpus = leer_pares(escribir(tmp_path, contenido), estricto=True, mostrar_resumen=False)
+    assert corpus.ingles == ["Go.", "Hi."] and corpus.frances == ["Va !", "Café."]
+    assert corpus.codificacion in ("UTF-16", "UTF-32") and corpus.codificacion in corpus.resumen()
+
+
+def test_corpus_utf16_sin_bom_o_danado(tmp_path):
+    with pytest.raises(ValueError, match=r"parece UTF-16 sin BOM.*iconv -f UTF-16LE -t utf-8 fra.txt > fra-utf8.txt"):
+        leer_pares(escribir(tmp_path, "Go.\tVa !\r\nHi.\tSalut.\r\n".encode("utf-16-le")))
+    with pytest.raises(ValueError, match="fra.txt está en UTF-16 pero no se puede decodificar.*iconv"):
+        leer_pares(escribir(tmp_path, "Go.\tVa !\n".encode("utf-16") + b"\x00"))  # un byte suelto al final
+
+
+@pytest.mark.parametrize(
+    ("codificacion", "texto"),
+    [("latin-1", "Café.\tCafé.\nÇa va ?\tÇa va ?\n"), ("cp1252", "I’m here.\tJe suis là.\nŒuf.\tŒuf.\n")],
+    ids=["latin1", "windows1252"],
+)
+def test_corpus_archivo_entero_en_latin1(tmp_path, capsys, codificacion, texto):
+    ruta = escribir(tmp_path, texto.encode(codificacion))
+    with pytest.raises(ValueError) as error:
+        leer_pares(ruta)
+    mensaje = str(error.value)
+    assert mensaje.startswith("fra.txt no está en UTF-8: 2 líneas con texto (de 2) no se pueden leer como UTF-8.")
+    assert f"Leída como Windows-1252, la línea 1 sería {texto.splitlines()[0]!r}" in mensaje
+    assert "iconv -f latin1 -t utf-8 fra.txt > fra-utf8.txt" in mensaje and "encoding='cp1252'" in mensaje
+    assert "tabulador" not in mensaje and "inglés<TAB>francés" not in mensaje
+    # Con algunas líneas solo ASCII el archivo se lee, pero el aviso dice cómo convertirlo.
+    corpus = leer_pares(escribir(tmp_path, b"Go.\tVa !\n" + texto.encode(codificacion)))
+    assert corpus.ingles == ["Go."]
+    assert "2 no son UTF-8 válido. Si el archivo está en latin-1 o Windows-1252, conviértelo a UTF-8: en una terminal, iconv -f latin1" in capsys.readouterr().out
+
+
+def test_corpus_acentos_combinados_se_normalizan_a_nfc(tmp_path):
+    contenido = "Cafe\u0301.\tCafe\u0301 !\nHi.\tSalut.\n".encode()  # e + U+0301, como en macOS
+    corpus = leer_pares(escribir(tmp_path, contenido), mostrar_resumen=False)
+    assert corpus.ingles == ["Café.", "Hi."] and corpus.frances == ["Café !", "Salut."]
+    vocab = crear_vocabulario(corpus.ingles, [agregar_tokens(f) for f in corpus.frances])
+    assert "\u0301" not in vocab.input_characters + vocab.target_characters
+    assert vocab.max_encoder_seq_length == len("Café.")
+
+
+def test_corpus_grande_se_lee_por_trozos(tmp_path):
+    import tracemalloc
+
+    grande = escribir(tmp_path, b"Go.\tVa !\n" * 2_000_000)  # 18 MB
+    tracemalloc.start()
+    try:
+        corpus = leer_pares(grande, num_pares=10, mostrar_resumen=False)
+        pico = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(corpus) == 10 and pico < 8 * 1024**2, f"pico de {pico / 1024**2:.0f} MiB: se leyó el archivo entero"
+
+
+def test_corpus_sin_memoria(tmp_path, monkeypatch):
+    ruta = escribir(tmp_path, b"Go.\tVa !\n" * 1000)
+    original, llamadas = datos._analizar_linea, []
+
+    def sin_memoria(crudo):
+        llamadas.append(crudo)
+        if len(llamadas) > 3:
+            raise MemoryError
+        return original(crudo)
+
+    monkeypatch.setattr(datos, "_analizar_linea", sin_memoria)
+    with pytest.raises(MemoryError, match=r"no hay memoria suficiente para leer fra.txt entero \(9 kB.*3 pares.*num_pares="):
+        leer_pares(ruta)
+
+
+def test_corpus_linea_enorme_sin_saltos(tmp_path):
+    # Una «línea» de más de 1 MiB sin salto de línea no es un par de frases (¿un binario?).
+    with pytest.raises(ValueError, match="la línea 2 de sin_saltos.txt tiene más de 1 MiB sin un salto de línea"):
+        leer_pares(escribir(tmp_path, b"Go.\tVa !\n" + b"x" * (2 * 1024**2), "sin_saltos.txt"))
 
 
 # === 3. Descarga: descargar_tatoeba ================================================================
