@@ -135,6 +135,23 @@ def test_traducir_caracteres_desconocidos(traducir_con, entrenado, texto, nombra
     assert f"Caracteres válidos: {''.join(vocab.input_characters)!r}" in mensaje
 
 
+def test_traducir_acentos_combinados_se_normalizan_a_nfc(capsys):
+    # Un modelo sin entrenar basta: se compara la frase escrita de dos formas, no la calidad.
+    keras.utils.set_random_seed(0)
+    vocab = crear_vocabulario(["Café.", "Hi."], [agregar_tokens("Café !"), agregar_tokens("Salut.")])
+    modelo = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 4)
+    encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
+    con_modelo = lambda textos, **opciones: traducir(textos, encoder_model, decoder_model, vocab, **opciones)  # noqa: E731
+    nfd = "Cafe\u0301."  # e + U+0301 (acento agudo combinado), como escriben algunos teclados y macOS
+    assert con_modelo(nfd) == con_modelo("Café.")
+    assert con_modelo([nfd, "Hi."]) == con_modelo(["Café.", "Hi."])
+    np.testing.assert_array_equal(frase_a_encoder_input(nfd, vocab), frase_a_encoder_input("Café.", vocab))
+    assert capsys.readouterr().out == "", "normalizar no cambia el significado: no hay aviso"
+    # Un acento combinado sin forma compuesta (H + tilde) se nombra de forma visible, no como '̃'.
+    with pytest.raises(ValueError, match=r"no conoce: U\+0303 \(COMBINING TILDE\)\."):
+        con_modelo("H\u0303i.")
+
+
 @pytest.mark.parametrize("texto", ["Hi.\tRun!", "Hi.\nRun!", "Hi.\r\nRun!"], ids=["tabulador", "salto", "crlf"])
 def test_traducir_tabulador_o_salto_dentro(traducir_con, texto):
     with pytest.raises(ValueError, match="tokens de inicio y fin del modelo") as error:

@@ -618,6 +618,16 @@ def crear_vocabulario(input_texts: Sequence[str], target_texts: Sequence[str]) -
 DESCONOCIDOS_VALIDOS = ("error", "omitir")
 
 
+def _nombrar_caracteres(caracteres: Iterable[str]) -> str:
+    """Los caracteres entre comillas, separados por comas; los invisibles (acentos combinados,
+    espacios de ancho cero…) por su código y su nombre Unicode: ``U+0303 (COMBINING TILDE)``."""
+    nombres = []
+    for c in caracteres:
+        invisible = unicodedata.category(c).startswith("M") or unicodedata.category(c) == "Cf"
+        nombres.append(f"U+{ord(c):04X} ({unicodedata.name(c, 'sin nombre')})" if invisible else repr(c))
+    return ", ".join(nombres)
+
+
 def texto_a_ids(texto: str, token_index: dict[str, int], desconocidos: str = "error") -> list[int]:
     """Índices de los caracteres de ``texto``. Se explica en 02_datos_y_vectorizacion.
 
@@ -630,7 +640,7 @@ def texto_a_ids(texto: str, token_index: dict[str, int], desconocidos: str = "er
         raise ValueError(f"desconocidos debe ser uno de {DESCONOCIDOS_VALIDOS}, no {desconocidos!r}.")
     extranos = sorted({c for c in texto if c not in token_index})
     if extranos:
-        nombres = ", ".join(repr(c) for c in extranos)
+        nombres = _nombrar_caracteres(extranos)
         if desconocidos == "error":
             raise ValueError(
                 f"el texto {texto[:60]!r} contiene caracteres que el modelo no conoce: {nombres}. "
@@ -741,8 +751,11 @@ def frase_a_encoder_input(
 
     Devuelve ``(1, max_encoder_seq_length, num_encoder_tokens)`` en *one-hot* o
     ``(1, max_encoder_seq_length)`` en enteros. Caracteres desconocidos: ver ``texto_a_ids``.
-    Una frase más larga que ``max_encoder_seq_length`` lanza ``ValueError``.
+    Una frase más larga que ``max_encoder_seq_length`` lanza ``ValueError``. La frase se
+    normaliza antes a la forma NFC de Unicode, como el corpus (ver ``leer_pares``).
     """
+    if isinstance(frase, str):
+        frase = unicodedata.normalize("NFC", frase)
     indices = texto_a_ids(frase, vocab.input_token_index, desconocidos)
     if not indices:
         raise ValueError(f"la frase {frase!r} no tiene ningún carácter que el modelo conozca.")
