@@ -1,6 +1,7 @@
 """Pruebas de la etapa de datos (utils/datos.py). Ninguna usa la red."""
 
 import io
+import re
 import urllib.error
 import zipfile
 
@@ -300,6 +301,24 @@ def test_vocabulario_ordenado_y_determinista(vocab):
 
 def test_vocabulario_ida_y_vuelta_por_diccionario(vocab):
     assert type(vocab).desde_diccionario(vocab.a_diccionario()) == vocab
+
+
+@pytest.mark.parametrize(
+    ("cambio", "problema"),
+    [
+        ({"target_characters": ["\t", "a"]}, "target_characters no tiene el token de fin '\\n'"),
+        ({"input_characters": ["a", "a"]}, "input_characters repite 'a'"),
+        ({"input_characters": []}, "input_characters debe ser una lista de caracteres sueltos"),
+        ({"max_encoder_seq_length": 2.5}, "max_encoder_seq_length debe ser un entero mayor o igual que 1"),
+        ({"max_decoder_seq_length": True}, "max_decoder_seq_length debe ser un entero"),
+    ],
+    ids=["sin_fin", "repetido", "vacio", "longitud_decimal", "longitud_booleana"],
+)
+def test_vocabulario_incoherente_da_error_claro(vocab, cambio, problema):
+    with pytest.raises(ValueError, match=re.escape("el vocabulario no es válido: " + problema)):
+        type(vocab).desde_diccionario({**vocab.a_diccionario(), **cambio})
+    with pytest.raises(ValueError, match="falta la clave 'max_encoder_seq_length'"):
+        type(vocab).desde_diccionario({"input_characters": ["a"], "target_characters": ["\t", "\n"]})
 
 
 def test_objetivos_sin_tokens_dan_error_claro():

@@ -560,9 +560,16 @@ def paquete(entrenado, tmp_path) -> Path:
     return modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "paquete")
 
 
-def editar_metadatos(carpeta: Path, cambio) -> None:
+def editar_metadatos(carpeta: Path, cambio, resellar: bool = False) -> None:
+    """Edita metadatos.json como lo haría una persona a mano.
+
+    Con ``resellar=True`` recalcula además la suma del vocabulario, como una herramienta que
+    supiera hacerlo: así se prueban las comprobaciones que van detrás de la suma.
+    """
     metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
     cambio(metadatos)
+    if resellar and "sumas_sha256" in metadatos:
+        metadatos["sumas_sha256"]["vocabulario"] = modelos._suma_vocabulario(metadatos["vocabulario"])
     (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
 
 
@@ -598,9 +605,72 @@ def test_paquete_modelo_keras_truncado(paquete, recorte):
 
 
 def test_paquete_vocabulario_no_corresponde(paquete):
-    editar_metadatos(paquete, lambda m: m["vocabulario"]["input_characters"].pop())
+    editar_metadatos(paquete, lambda m: m["vocabulario"]["input_characters"].pop(), resellar=True)
     with pytest.raises(ValueError, match="el vocabulario de 'paquete' no corresponden.*Vuelve a guardar ambos juntos"):
         modelos.cargar_modelo(paquete)
+
+
+def intercambiar_dos_caracteres(metadatos):
+    caracteres = metadatos["vocabulario"]["input_characters"]
+    caracteres[0], caracteres[1] = caracteres[1], caracteres[0]
+
+
+@pytest.mark.parametrize(
+    "cambio",
+    [
+        pytest.param(intercambiar_dos_caracteres, id="vocabulario_reordenado"),
+        pytest.param(lambda m: m["vocabulario"].update(max_encoder_seq_length=20), id="otro_max_encoder_seq_length"),
+        pytest.param(lambda m: m["vocabulario"]["target_characters"].remove("\t"), id="sin_tabulador"),
+    ],
+)
+def test_paquete_metadatos_editados_a_mano(paquete, cambio):
+    editar_metadatos(paquete, cambio)
+    rechaza_con_pista(paquete, "metadatos.json de 'paquete': el vocabulario no coincide con su suma sha256")
+
+
+def rechaza_con_pista(paquete: Path, texto: str) -> None:
+    """``cargar_modelo`` lanza un ``ValueError`` que contiene ``texto`` y dice qué hacer."""
+    with pytest.raises(ValueError) as error:
+        modelos.cargar_modelo(paquete)
+    assert texto in str(error.value) and modelos.PISTA_REENTRENAR in str(error.value)
+
+
+def test_paquete_modelo_keras_cambiado(paquete, entrenado, tmp_path):
+    # Un modelo.keras válido y del mismo tamaño, pero no el que se guardó con este vocabulario.
+    _, vocab, _, _ = entrenado
+    keras.utils.set_random_seed(1)
+    otro = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 32)
+    otro_paquete = modelos.guardar_modelo(otro, vocab, obtener_configuracion("prueba"), tmp_path / "otro")
+    (paquete / "modelo.keras").write_bytes((otro_paquete / "modelo.keras").read_bytes())
+    rechaza_con_pista(paquete, "no se pudo cargar modelo.keras de 'paquete': no coincide con la suma sha256 guardada")
+
+
+def poner_en(clave, posicion, valor):
+    def cambio(metadatos):
+        metadatos["vocabulario"][clave][posicion] = valor
+
+    return cambio
+
+
+@pytest.mark.parametrize(
+    ("cambio", "problema"),
+    [
+        (poner_en("target_characters", 0, "Z"), "target_characters no tiene el token de inicio '\\t'"),
+        (poner_en("target_characters", 1, "Z"), "target_characters no tiene el token de fin '\\n'"),
+        (poner_en("input_characters", 1, "."), "input_characters repite '.'"),
+        (poner_en("input_characters", 0, "ab"), "input_characters debe ser una lista de caracteres sueltos"),
+        (lambda m: m["vocabulario"].update(max_encoder_seq_length=0), "max_encoder_seq_length debe ser un entero mayor o igual que 1"),
+        (lambda m: m["vocabulario"].update(max_decoder_seq_length="20"), "max_decoder_seq_length debe ser un entero"),
+        (lambda m: m["vocabulario"].pop("target_characters"), "falta la clave 'target_characters'"),
+    ],
+    ids=["sin_inicio", "sin_fin", "repetido", "no_es_un_caracter", "longitud_0", "longitud_texto", "sin_clave"],
+)
+def test_paquete_vocabulario_incoherente(paquete, cambio, problema):
+    # Editado y con la suma recalculada: pasa la comprobación de la suma, no la de coherencia.
+    editar_metadatos(paquete, cambio, resellar=True)
+    with pytest.raises(ValueError) as error:
+        modelos.cargar_modelo(paquete)
+    assert "metadatos.json de 'paquete' está dañado (el vocabulario no es válido: " + problema in str(error.value)
 
 
 def test_paquete_otra_version(paquete):

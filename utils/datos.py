@@ -582,13 +582,48 @@ class Vocabulario:
 
     @classmethod
     def desde_diccionario(cls, datos: dict) -> "Vocabulario":
-        """Reconstruye el vocabulario guardado con ``a_diccionario``."""
+        """Reconstruye el vocabulario guardado con ``a_diccionario``, comprobando que es coherente.
+
+        Lanza ``ValueError`` («el vocabulario no es válido: …») si falta una clave, si los
+        caracteres no son caracteres sueltos o se repiten, si faltan ``\\t`` o ``\\n`` en los
+        objetivos o si una longitud no es un entero positivo: así nunca llega un ``KeyError``
+        a la hora de traducir.
+        """
+        problema = _problema_del_vocabulario(datos)
+        if problema:
+            raise ValueError(f"el vocabulario no es válido: {problema}")
         return cls(
             input_characters=tuple(datos["input_characters"]),
             target_characters=tuple(datos["target_characters"]),
-            max_encoder_seq_length=int(datos["max_encoder_seq_length"]),
-            max_decoder_seq_length=int(datos["max_decoder_seq_length"]),
+            max_encoder_seq_length=datos["max_encoder_seq_length"],
+            max_decoder_seq_length=datos["max_decoder_seq_length"],
         )
+
+
+def _problema_del_vocabulario(datos) -> str:
+    """Qué tiene de incoherente un vocabulario en forma de diccionario, o ``""`` si nada."""
+    if not isinstance(datos, dict):
+        return f"se esperaba un diccionario, no {type(datos).__name__}"
+    claves = ("input_characters", "target_characters", "max_encoder_seq_length", "max_decoder_seq_length")
+    faltan = [clave for clave in claves if clave not in datos]
+    if faltan:
+        return f"falta la clave {faltan[0]!r}"
+    for clave in claves[:2]:
+        caracteres = datos[clave]
+        if not isinstance(caracteres, (list, tuple)) or not caracteres or not all(
+            isinstance(c, str) and len(c) == 1 for c in caracteres
+        ):
+            return f"{clave} debe ser una lista de caracteres sueltos"
+        repetidos = sorted(c for c, n in Counter(caracteres).items() if n > 1)
+        if repetidos:
+            return f"{clave} repite {_nombrar_caracteres(repetidos)}"
+    for token, nombre in ((INICIO, "de inicio"), (FIN, "de fin")):
+        if token not in datos["target_characters"]:
+            return f"target_characters no tiene el token {nombre} {token!r}"
+    for clave, minimo in ((claves[2], 1), (claves[3], 2)):  # un objetivo tiene al menos \t y \n
+        if type(datos[clave]) is not int or datos[clave] < minimo:
+            return f"{clave} debe ser un entero mayor o igual que {minimo}, no {datos[clave]!r}"
+    return ""
 
 
 def crear_vocabulario(input_texts: Sequence[str], target_texts: Sequence[str]) -> Vocabulario:
