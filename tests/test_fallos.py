@@ -8,11 +8,14 @@ Ninguna prueba usa la red: las descargas se simulan sustituyendo
 ``utils.datos.urllib.request.urlopen`` (y ``conftest.py`` bloquea los sockets).
 """
 
+import errno
 import http.client
 import io
 import json
 import os
 import re
+import shutil
+import stat
 import urllib.error
 import zipfile
 from pathlib import Path
@@ -585,6 +588,22 @@ def test_paquete_incompleto(paquete, archivo):
         modelos.cargar_modelo(paquete)
 
 
+@pytest.mark.parametrize("archivo", ["metadatos.json", "modelo.keras"])
+def test_paquete_sin_permiso_de_lectura(paquete, monkeypatch, archivo):
+    # Como root, chmod no impide leer: se simula el PermissionError que vería un usuario normal.
+    abrir = Path.open
+
+    def open_sin_permiso(ruta, *args, **kwargs):
+        if Path(ruta).name == archivo:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(ruta))
+        return abrir(Path(ruta), *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_sin_permiso)
+    monkeypatch.setattr(modelos, "open", open_sin_permiso, raising=False)
+    with pytest.raises(PermissionError, match=f"no se pudo leer {archivo} del modelo guardado 'paquete': no hay permiso"):
+        modelos.cargar_modelo(paquete)
+
+
 @pytest.mark.parametrize(
     "contenido",
     [b"{roto", b"", b"[]", b"{}", b'{"version_paquete": 1, "vocabulario": {"input_characters": 5}}', b"\xff\xfe{"],
@@ -746,10 +765,176 @@ def test_paquete_guardado_interrumpido(paquete, entrenado, tmp_path, monkeypatch
     antes = {p.name: p.read_bytes() for p in paquete.iterdir()}
     with monkeypatch.context() as parche:
         excepcion = interrumpir(parche)
-        with pytest.raises(excepcion):
+        with pytest.raises(excepcion) as error:
             modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
+    if excepcion is not KeyboardInterrupt:  # un fallo del disco o de permisos se explica en español
+        assert str(error.value).startswith("no se pudo guardar el modelo en 'paquete': ")
+        assert "El paquete anterior sigue intacto." in str(error.value)
     assert [p.name for p in tmp_path.iterdir()] == ["paquete"], "no quedan carpetas temporales"
     assert {p.name: p.read_bytes() for p in paquete.iterdir()} == antes, "el paquete anterior sigue intacto"
+    modelos.cargar_modelo(paquete)
+
+
+@pytest.fixture
+def como_usuario_normal(monkeypatch):
+    """Los permisos de las carpetas como los ve un usuario normal, aunque las pruebas corran como root.
+
+    root se salta el bit de escritura: tras ``chmod 555`` sigue pudiendo crear, borrar y
+    renombrar. Aquí, solo si se es root, crear, borrar o renombrar algo exige que la carpeta
+    que lo contiene tenga el bit de escritura del dueño, y ``os.access(…, W_OK)`` lo mira, como
+    haría el sistema con un usuario normal. Sin ser root no cambia nada: valen los permisos reales.
+    """
+    if os.geteuid() != 0:
+        return
+
+    def exigir_escritura(ruta, dir_fd=None):
+        try:
+            modo = os.fstat(dir_fd).st_mode if dir_fd is not None else os.stat(Path(ruta).parent).st_mode
+        except OSError:
+            return  # que la operación de verdad dé su propio error
+        if not modo & stat.S_IWUSR:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(ruta))
+
+    def envolver(nombre):
+        original = getattr(os, nombre)
+
+        def con_permisos(ruta, *args, dir_fd=None, **kwargs):
+            exigir_escritura(ruta, dir_fd)
+            return original(ruta, *args, dir_fd=dir_fd, **kwargs)
+
+        monkeypatch.setattr(os, nombre, con_permisos)
+
+    for nombre in ("mkdir", "rmdir", "unlink", "remove"):
+        envolver(nombre)
+    for nombre in ("replace", "rename"):
+        original_renombrar = getattr(os, nombre)
+
+        def renombrar(origen, destino, *args, _original=original_renombrar, **kwargs):
+            exigir_escritura(origen)
+            exigir_escritura(destino)
+            return _original(origen, destino, *args, **kwargs)
+
+        monkeypatch.setattr(os, nombre, renombrar)
+    original_access = os.access
+
+    def access(ruta, modo, *args, **kwargs):
+        if modo & os.W_OK and os.path.exists(ruta) and not os.stat(ruta).st_mode & stat.S_IWUSR:
+            return False
+        return original_access(ruta, modo, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+
+
+def test_como_usuario_normal_impide_escribir_en_una_carpeta_de_solo_lectura(tmp_path, como_usuario_normal):
+    (tmp_path / "solo_lectura").mkdir()
+    (tmp_path / "solo_lectura" / "dentro").write_bytes(b"x")
+    os.chmod(tmp_path / "solo_lectura", 0o555)
+    try:
+        with pytest.raises(PermissionError):
+            (tmp_path / "solo_lectura" / "nueva").mkdir()
+        with pytest.raises(PermissionError):
+            (tmp_path / "solo_lectura" / "dentro").unlink()
+        assert not os.access(tmp_path / "solo_lectura", os.W_OK)
+    finally:
+        os.chmod(tmp_path / "solo_lectura", 0o755)
+
+
+def proteger_contra_cambios(monkeypatch, carpeta: Path):
+    """Como ``chattr +i``: la carpeta no se puede renombrar ni cambiar (EPERM, también para root)."""
+    original = os.replace
+
+    def replace(origen, destino, *args, **kwargs):
+        if Path(origen) == carpeta:
+            raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(origen))
+        return original(origen, destino, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize(
+    ("situacion", "lugar"),
+    [
+        ("carpeta_padre_de_solo_lectura", "no hay permiso para escribir en la carpeta 'padre'"),
+        ("carpeta_del_paquete_de_solo_lectura", "no hay permiso para escribir en la carpeta 'paquete'"),
+        ("carpeta_protegida_contra_cambios", "no se permite cambiar la carpeta 'paquete' (¿está protegida"),
+    ],
+)
+def test_paquete_guardar_sin_permiso(entrenado, tmp_path, monkeypatch, como_usuario_normal, situacion, lugar):
+    modelo, vocab, _, _ = entrenado
+    config = obtener_configuracion("prueba")
+    carpeta = modelos.guardar_modelo(modelo, vocab, config, tmp_path / "padre" / "paquete")
+    antes = {p.name: p.read_bytes() for p in carpeta.iterdir()}
+    bloqueada = {"carpeta_padre_de_solo_lectura": carpeta.parent, "carpeta_del_paquete_de_solo_lectura": carpeta}
+    try:
+        if situacion in bloqueada:
+            os.chmod(bloqueada[situacion], 0o555)
+        else:
+            proteger_contra_cambios(monkeypatch, carpeta)
+        with pytest.raises(PermissionError) as error:
+            modelos.guardar_modelo(modelo, vocab, config, carpeta)
+    finally:
+        for ruta in (carpeta.parent, carpeta):
+            os.chmod(ruta, 0o755)
+    mensaje = str(error.value)
+    assert mensaje.startswith(f"no se pudo guardar el modelo en 'paquete': {lugar}")
+    assert "El paquete anterior sigue intacto." in mensaje and "chmod u+w" in mensaje
+    monkeypatch.undo()
+    assert [p.name for p in carpeta.parent.iterdir()] == ["paquete"], "no queda nada oculto al lado"
+    assert {p.name: p.read_bytes() for p in carpeta.iterdir()} == antes
+    modelos.cargar_modelo(carpeta)
+    modelos.guardar_modelo(modelo, vocab, config, carpeta)  # con permiso, se guarda a la primera
+    assert [p.name for p in carpeta.parent.iterdir()] == ["paquete"]
+
+
+def test_paquete_restos_de_un_guardado_interrumpido(paquete, entrenado, tmp_path, monkeypatch, como_usuario_normal):
+    # Lo que dejaban antes un guardado en una carpeta de solo lectura (.paquete.anterior, sin
+    # permiso de escritura) y guardados matados a mitad de model.save (.paquete.xxxxxxxx, el
+    # nombre de versiones anteriores, y .paquete.temporal-xxxxxxxx, el de ahora).
+    modelo, vocab, _, _ = entrenado
+    anterior = tmp_path / ".paquete.anterior"
+    for resto in (anterior, tmp_path / ".paquete.k2j4h5g6", tmp_path / ".paquete.temporal-a1b2c3d4"):
+        resto.mkdir()
+        (resto / "modelo.keras").write_bytes(b"PK\x03\x04 a medias")
+    os.chmod(anterior, 0o555)
+    shutil.copytree(paquete, tmp_path / ".paquete.respaldo")  # una copia completa de la persona: no se toca
+    nuevo = obtener_configuracion("prueba")
+    try:
+        modelos.guardar_modelo(modelo, vocab, nuevo, paquete)
+    finally:
+        if anterior.exists():
+            os.chmod(anterior, 0o755)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".paquete.respaldo", "paquete"], "limpia los restos"
+    modelos.cargar_modelo(paquete)
+    # Un resto que ni así se puede borrar (protegido, de otro usuario): error en español antes de tocar nada.
+    anterior.mkdir()
+
+    def no_se_puede(ruta, *args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(ruta))
+
+    monkeypatch.setattr(os, "chmod", no_se_puede)
+    monkeypatch.setattr(shutil, "rmtree", no_se_puede)
+    with pytest.raises(PermissionError, match=r"'\.paquete\.anterior', que dejó un guardado interrumpido.*bórrala a mano"):
+        modelos.guardar_modelo(modelo, vocab, nuevo, paquete)
+    monkeypatch.undo()
+    modelos.cargar_modelo(paquete)
+
+
+def test_paquete_proceso_muerto_entre_los_dos_renombrados(paquete, entrenado, tmp_path, capsys):
+    # El proceso murió tras apartar el paquete (1.er renombrado) y antes de poner el nuevo (2.º):
+    # queda el anterior, completo, en .paquete.anterior, y el nuevo en su carpeta temporal.
+    modelo, vocab, _, _ = entrenado
+    antes = {p.name: p.read_bytes() for p in paquete.iterdir()}
+    shutil.copytree(paquete, tmp_path / ".paquete.temporal-q8w7e6r5")
+    os.replace(paquete, tmp_path / ".paquete.anterior")
+    capsys.readouterr()
+    cargado, _, _ = modelos.cargar_modelo(paquete)
+    assert "⚠️  el guardado de 'paquete' se interrumpió entre sus dos renombrados" in capsys.readouterr().out
+    assert {p.name: p.read_bytes() for p in paquete.iterdir()} == antes and cargado is not None
+    assert not (tmp_path / ".paquete.anterior").exists()
+    # El mismo estado al guardar: se recupera primero el anterior y se limpia todo.
+    os.replace(paquete, tmp_path / ".paquete.anterior")
+    modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
+    assert [p.name for p in tmp_path.iterdir()] == ["paquete"]
     modelos.cargar_modelo(paquete)
 
 

@@ -9,9 +9,11 @@ para que los modelos de inferencia las encuentren por nombre, también tras ``lo
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -99,7 +101,11 @@ def guardar_modelo(
     """Guarda juntos el modelo (``.keras``), el vocabulario y la configuración, de forma atómica.
 
     Todo se escribe en una carpeta temporal y se renombra al final: una interrupción nunca
-    deja un paquete a medias. ``metadatos.json`` guarda además la suma sha256 de
+    deja un paquete a medias y el paquete anterior sigue intacto. Antes de empezar, recupera el
+    paquete anterior si un guardado murió entre sus dos renombrados y borra los restos de
+    guardados interrumpidos (``.NOMBRE.anterior``, ``.NOMBRE.temporal-xxxxxxxx``). Un fallo del disco o
+    de permisos da el mismo tipo de ``OSError`` con un mensaje en español que dice qué hacer.
+    ``metadatos.json`` guarda además la suma sha256 de
     ``modelo.keras`` y la del vocabulario, que ``cargar_modelo`` comprueba, y ``extra``: un
     diccionario libre (textos, números, listas…) que devuelve ``leer_metadatos``, p. ej. una
     descripción de la receta de entrenamiento. Devuelve la carpeta.
@@ -122,9 +128,10 @@ def guardar_modelo(
             f"extra debe ser un diccionario con claves de texto y valores que quepan en JSON (textos, números, "
             f"booleanos, None, listas y diccionarios), no {_resumir(extra)}."
         )
-    carpeta.parent.mkdir(parents=True, exist_ok=True)
-    temporal = Path(tempfile.mkdtemp(prefix=f".{carpeta.name}.", dir=carpeta.parent))
-    os.chmod(temporal, 0o755)  # mkdtemp la crea solo para su dueño (0700)
+    try:
+        temporal = _preparar_guardado(carpeta)
+    except OSError as error:
+        raise _error_al_guardar(error, carpeta) from error
     try:
         modelo.save(temporal / ARCHIVO_MODELO)
         metadatos = {
@@ -140,6 +147,8 @@ def guardar_modelo(
         }
         (temporal / ARCHIVO_METADATOS).write_text(json.dumps(metadatos, ensure_ascii=False, indent=1), encoding="utf-8")
         _reemplazar_carpeta(temporal, carpeta)
+    except OSError as error:
+        raise _error_al_guardar(error, carpeta, temporal) from error
     finally:
         shutil.rmtree(temporal, ignore_errors=True)
     return carpeta
@@ -172,10 +181,26 @@ def _suma_vocabulario(vocabulario: dict) -> str:
     return hashlib.sha256(canonico.encode("utf-8")).hexdigest()
 
 
+def _anterior(carpeta: Path) -> Path:
+    """Dónde se aparta el paquete anterior mientras se pone el nuevo: ``.NOMBRE.anterior``."""
+    return carpeta.with_name(f".{carpeta.name}.anterior")
+
+
+def _preparar_guardado(carpeta: Path) -> Path:
+    """Deja sitio para guardar en ``carpeta`` (recupera, limpia, comprueba permisos) y crea la carpeta temporal."""
+    carpeta.parent.mkdir(parents=True, exist_ok=True)
+    _recuperar_anterior(carpeta)
+    _limpiar_restos(carpeta)
+    if carpeta.exists() and not os.access(carpeta, os.W_OK):  # no se reemplaza lo que no se puede cambiar
+        raise PermissionError(errno.EACCES, "la carpeta es de solo lectura", os.fspath(carpeta))
+    temporal = Path(tempfile.mkdtemp(prefix=f".{carpeta.name}.temporal-", dir=carpeta.parent))
+    os.chmod(temporal, 0o755)  # mkdtemp la crea solo para su dueño (0700)
+    return temporal
+
+
 def _reemplazar_carpeta(nueva: Path, carpeta: Path) -> None:
     """Pone ``nueva`` en el lugar de ``carpeta``; si algo falla a medias, la anterior vuelve a su sitio."""
-    anterior = carpeta.with_name(f".{carpeta.name}.anterior")
-    shutil.rmtree(anterior, ignore_errors=True)  # restos de un guardado interrumpido antes
+    anterior = _anterior(carpeta)
     if carpeta.exists():
         os.replace(carpeta, anterior)  # renombrar es atómico: la carpeta vieja sigue entera
     try:
@@ -184,7 +209,115 @@ def _reemplazar_carpeta(nueva: Path, carpeta: Path) -> None:
         if anterior.exists() and not carpeta.exists():
             os.replace(anterior, carpeta)
         raise
-    shutil.rmtree(anterior, ignore_errors=True)
+    try:
+        _borrar_carpeta(anterior)
+    except OSError as error:  # el paquete nuevo ya está en su sitio: el resto se borra en el próximo guardado
+        avisar(f"el modelo se guardó, pero no se pudo borrar la copia anterior {anterior.name} ({error.strerror}).")
+
+
+def _paquete_completo(carpeta: Path) -> bool:
+    """``True`` si la carpeta tiene ``modelo.keras`` y ``metadatos.json``."""
+    return all((carpeta / archivo).is_file() for archivo in (ARCHIVO_MODELO, ARCHIVO_METADATOS))
+
+
+def _recuperar_anterior(carpeta: Path) -> bool:
+    """Si un guardado murió entre sus dos renombrados (falta ``carpeta`` y su ``.anterior`` está completa), la devuelve."""
+    anterior = _anterior(carpeta)
+    if carpeta.exists() or not _paquete_completo(anterior):
+        return False
+    os.replace(anterior, carpeta)
+    avisar(
+        f"el guardado de {carpeta.name!r} se interrumpió entre sus dos renombrados: se ha recuperado el paquete "
+        f"anterior, que estaba completo en {anterior.name}. Si querías el modelo nuevo, vuelve a guardarlo."
+    )
+    return True
+
+
+def _es_resto(ruta: Path, carpeta: Path) -> bool:
+    """``True`` si ``ruta`` la dejó un guardado interrumpido de ``carpeta``.
+
+    Son ``.NOMBRE.anterior``, las temporales ``.NOMBRE.temporal-xxxxxxxx`` y las de versiones
+    anteriores del curso (``.NOMBRE.xxxxxxxx``, 8 caracteres al azar), estas solo si están a
+    medias: una copia completa con un nombre así podría ser de la persona, y no se toca.
+    """
+    if ruta.is_symlink() or not ruta.is_dir() or not ruta.name.startswith(f".{carpeta.name}."):
+        return False
+    sufijo = ruta.name[len(carpeta.name) + 2 :]
+    if sufijo == "anterior" or re.fullmatch(r"temporal-[a-z0-9_]{8}", sufijo):
+        return True
+    return bool(re.fullmatch(r"[a-z0-9_]{8}", sufijo)) and not _paquete_completo(ruta)
+
+
+def _limpiar_restos(carpeta: Path) -> None:
+    """Borra lo que dejaron guardados interrumpidos (ver ``_es_resto``); si uno no se puede borrar, lo nombra."""
+    for resto in carpeta.parent.iterdir():
+        if _es_resto(resto, carpeta):
+            try:
+                _borrar_carpeta(resto)
+            except OSError as error:
+                raise type(error)(error.errno, error.strerror, os.fspath(resto)) from error
+
+
+def _borrar_carpeta(ruta: Path) -> None:
+    """Borra una carpeta con su contenido; antes da permiso de escritura a ella y a sus subcarpetas.
+
+    Sin ser root, una carpeta de solo lectura no deja borrar lo que contiene: el resto de un
+    guardado en una carpeta de solo lectura se quedaría para siempre.
+    """
+    if not ruta.exists():
+        return
+    os.chmod(ruta, 0o700)
+    for raiz, carpetas, _ in os.walk(ruta):
+        for nombre in carpetas:
+            if not os.path.islink(os.path.join(raiz, nombre)):
+                os.chmod(os.path.join(raiz, nombre), 0o700)
+    shutil.rmtree(ruta)
+
+
+# Por qué falló un guardado, según el errno; {lugar} es la carpeta afectada.
+_CAUSAS_AL_GUARDAR = {
+    errno.EACCES: "no hay permiso para escribir en {lugar}",
+    errno.EPERM: "no se permite cambiar {lugar} (¿está protegida contra cambios con chattr +i, o es de otro usuario?)",
+    errno.EROFS: "{lugar} está en un disco de solo lectura",
+    errno.ENOSPC: "no queda espacio en el disco",
+    errno.EDQUOT: "se agotó tu cuota de disco",
+}
+
+
+def _error_al_guardar(error: OSError, carpeta: Path, temporal: Path | None = None) -> OSError:
+    """El mismo tipo de ``OSError``, con un mensaje en español: qué falló, si el paquete anterior sigue y qué hacer.
+
+    ``temporal`` es la carpeta temporal de este guardado, para no confundirla con un resto de otro.
+    """
+    ruta = Path(error.filename) if error.filename else carpeta.parent
+    if ruta == carpeta:
+        lugar = f"la carpeta {carpeta.name!r}"
+    elif ruta != temporal and ruta.parent == carpeta.parent and _es_resto(ruta, carpeta):
+        lugar = f"{ruta.name!r}, que dejó un guardado interrumpido (bórrala a mano: rm -rf {ruta.name})"
+    else:
+        lugar = f"la carpeta {carpeta.parent.resolve().name!r}"
+    codigo = error.errno
+    if codigo not in _CAUSAS_AL_GUARDAR and isinstance(error, PermissionError):
+        codigo = errno.EACCES
+    causa = _CAUSAS_AL_GUARDAR.get(codigo, "falló el disco al escribir en {lugar} ({detalle})")
+    causa = causa.format(lugar=lugar, detalle=error.strerror or error)
+    sigue = " El paquete anterior sigue intacto." if _paquete_completo(carpeta) else ""
+    if codigo in (errno.ENOSPC, errno.EDQUOT):
+        consejo = "Libera espacio y vuelve a guardarlo."
+    else:
+        consejo = ("Guarda en una carpeta en la que puedas escribir, o dale permiso de escritura (chmod u+w; si "
+                   "está protegida, chattr -i).")
+    return type(error)(f"no se pudo guardar el modelo en {carpeta.name!r}: {causa}.{sigue} {consejo}")
+
+
+def _error_al_leer(error: OSError, carpeta: Path) -> OSError:
+    """El mismo tipo de ``OSError`` al leer un paquete, con un mensaje en español y qué hacer."""
+    archivo = Path(error.filename).name if error.filename else "el paquete"
+    causa = "no hay permiso para leerlo" if isinstance(error, PermissionError) else error.strerror or str(error)
+    return type(error)(
+        f"no se pudo leer {archivo} del modelo guardado {carpeta.name!r}: {causa}. Comprueba sus permisos "
+        f"(chmod -R u+r {carpeta.name}) o vuelve a copiar el paquete."
+    )
 
 
 def _danado(carpeta: Path, problema: str) -> ValueError:
@@ -196,6 +329,8 @@ def _leer_json(carpeta: Path) -> dict:
     """El contenido de ``metadatos.json`` con las claves comunes a todas las versiones del paquete."""
     try:
         metadatos = json.loads((carpeta / ARCHIVO_METADATOS).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise _error_al_leer(error, carpeta) from error
     except UnicodeDecodeError as error:
         raise _danado(carpeta, "no es texto UTF-8") from error
     except json.JSONDecodeError as error:
@@ -239,7 +374,11 @@ def _comprobar_paquete(carpeta: Path) -> tuple[dict, Vocabulario]:
             f"{ARCHIVO_METADATOS} de {carpeta.name!r}: el vocabulario no coincide con su suma sha256: se editó o se "
             f"dañó después de guardarlo, y con él el modelo traduciría otra cosa. {PISTA_REENTRENAR}"
         )
-    if _sha256_de_archivo(ruta_modelo) != sumas[ARCHIVO_MODELO]:
+    try:
+        suma_modelo = _sha256_de_archivo(ruta_modelo)
+    except OSError as error:
+        raise _error_al_leer(error, carpeta) from error
+    if suma_modelo != sumas[ARCHIVO_MODELO]:
         raise ValueError(
             f"no se pudo cargar {ARCHIVO_MODELO} de {carpeta.name!r}: no coincide con la suma sha256 guardada en "
             f"{ARCHIVO_METADATOS}; cambió después de guardarlo (¿se copió el de otro paquete, o se dañó o se cortó "
@@ -263,7 +402,16 @@ def leer_metadatos(carpeta: str | Path) -> dict:
 
 
 def _carpeta_del_paquete(carpeta: Path) -> Path:
-    """La carpeta del paquete, o ``FileNotFoundError`` si no existe."""
+    """La carpeta del paquete (recuperada si un guardado murió entre sus dos renombrados) o ``FileNotFoundError``."""
+    if not carpeta.exists() and _paquete_completo(_anterior(carpeta)):
+        try:
+            _recuperar_anterior(carpeta)
+        except OSError as error:  # sin permiso para renombrarla: se carga desde donde está
+            avisar(
+                f"el guardado de {carpeta.name!r} se interrumpió entre sus dos renombrados y no se pudo devolver "
+                f"el paquete anterior a su sitio ({error.strerror}): se carga desde {_anterior(carpeta).name}."
+            )
+            return _anterior(carpeta)
     if not carpeta.is_dir():
         raise FileNotFoundError(
             f"no existe la carpeta del modelo guardado {carpeta.name!r}. Entrena y guarda el modelo "
