@@ -155,6 +155,34 @@ def test_traducir_acentos_combinados_se_normalizan_a_nfc(capsys):
         con_modelo("H\u0303i.")
 
 
+def test_traducir_omitir_desconocidos(traducir_con, entrenado, capsys):
+    assert traducir_con("Hi 😀", desconocidos="omitir") == por_lote(["Hi"], entrenado)[0]
+    salida = capsys.readouterr().out
+    assert salida.startswith("⚠️") and "se omiten de 'Hi 😀' caracteres que el modelo no conoce: '😀'" in salida
+    assert "se traduce 'Hi'" in salida
+    assert traducir_con(["Run!", "Go €"], desconocidos="omitir") == por_lote(["Run!", "Go"], entrenado)
+    assert capsys.readouterr().out.count("⚠️") == 1, "un aviso por frase con desconocidos"
+    with pytest.raises(ValueError, match="no tiene ningún carácter que el modelo conozca"):
+        traducir_con("😀 日本", desconocidos="omitir")
+    with pytest.raises(ValueError, match=r"desconocidos debe ser uno de \('error', 'omitir'\), no 'ignorar'"):
+        traducir_con("Hi.", desconocidos="ignorar")
+
+
+@pytest.mark.parametrize(
+    ("texto", "desconocidos", "pista"),
+    [("HELLO!", "'E', 'L', 'O'", "¿Quisiste decir 'Hello!'?"), ("hi.", "'h'", "¿Quisiste decir 'Hi.'?")],
+    ids=["todo_mayusculas", "todo_minusculas"],
+)
+def test_traducir_mayusculas_que_el_vocabulario_no_tiene(traducir_con, capsys, texto, desconocidos, pista):
+    with pytest.raises(ValueError, match=f"no conoce: {desconocidos}\\. {pista}"):
+        traducir_con(texto)
+    with pytest.raises(ValueError) as error:
+        traducir_con("HELLO €")  # ni cambiando mayúsculas se conoce todo: sin pista
+    assert "Quisiste" not in str(error.value)
+    traducir_con(texto, desconocidos="omitir")  # al omitir, la pista va en el aviso
+    assert pista in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("texto", ["Hi.\tRun!", "Hi.\nRun!", "Hi.\r\nRun!"], ids=["tabulador", "salto", "crlf"])
 def test_traducir_tabulador_o_salto_dentro(traducir_con, texto):
     with pytest.raises(ValueError, match="tokens de inicio y fin del modelo") as error:
@@ -182,34 +210,6 @@ def test_traducir_demasiado_larga(traducir_con, entrenado):
     assert f"tiene 23 caracteres y el modelo admite como máximo {maximo}" in str(error.value)
     assert "Acórtala o pártela en frases más cortas" in str(error.value)
     assert traducir_con("Be calm now.") == por_lote(["Be calm now."], entrenado)[0], "justo el máximo sí vale"
-
-
-@pytest.mark.parametrize(
-    ("texto", "desconocidos", "pista"),
-    [("HELLO!", "'E', 'L', 'O'", "¿Quisiste decir 'Hello!'?"), ("hi.", "'h'", "¿Quisiste decir 'Hi.'?")],
-    ids=["todo_mayusculas", "todo_minusculas"],
-)
-def test_traducir_mayusculas_que_el_vocabulario_no_tiene(traducir_con, capsys, texto, desconocidos, pista):
-    with pytest.raises(ValueError, match=f"no conoce: {desconocidos}\\. {pista}"):
-        traducir_con(texto)
-    with pytest.raises(ValueError) as error:
-        traducir_con("HELLO €")  # ni cambiando mayúsculas se conoce todo: sin pista
-    assert "Quisiste" not in str(error.value)
-    traducir_con(texto, desconocidos="omitir")  # al omitir, la pista va en el aviso
-    assert pista in capsys.readouterr().out
-
-
-def test_traducir_omitir_desconocidos(traducir_con, entrenado, capsys):
-    assert traducir_con("Hi 😀", desconocidos="omitir") == por_lote(["Hi"], entrenado)[0]
-    salida = capsys.readouterr().out
-    assert salida.startswith("⚠️") and "se omiten de 'Hi 😀' caracteres que el modelo no conoce: '😀'" in salida
-    assert "se traduce 'Hi'" in salida
-    assert traducir_con(["Run!", "Go €"], desconocidos="omitir") == por_lote(["Run!", "Go"], entrenado)
-    assert capsys.readouterr().out.count("⚠️") == 1, "un aviso por frase con desconocidos"
-    with pytest.raises(ValueError, match="no tiene ningún carácter que el modelo conozca"):
-        traducir_con("😀 日本", desconocidos="omitir")
-    with pytest.raises(ValueError, match=r"desconocidos debe ser uno de \('error', 'omitir'\), no 'ignorar'"):
-        traducir_con("Hi.", desconocidos="ignorar")
 
 
 def test_traducir_lista_valida(traducir_con, entrenado):
@@ -692,6 +692,14 @@ def test_paquete_vocabulario_incoherente(paquete, cambio, problema):
     assert "metadatos.json de 'paquete' está dañado (el vocabulario no es válido: " + problema in str(error.value)
 
 
+def test_paquete_de_otra_version_mayor_de_keras(paquete):
+    metadatos = json.loads((paquete / "metadatos.json").read_text(encoding="utf-8"))
+    metadatos["keras"] = "2.15.0"
+    (paquete / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
+    with pytest.raises(ValueError, match="se guardó con Keras 2.15.0 y aquí hay Keras 3"):
+        modelos.cargar_modelo(paquete)
+
+
 def test_paquete_otra_version(paquete):
     editar_metadatos(paquete, lambda m: m.update(version_paquete=modelos.VERSION_PAQUETE + 1))
     version = modelos.VERSION_PAQUETE
@@ -963,11 +971,3 @@ def test_pesos_iniciales_deterministas_con_semilla():
         pesos.append(modelos.construir_modelo_entrenamiento(5, 7, 8).get_weights())
     for x, y in zip(*pesos):
         np.testing.assert_array_equal(x, y)
-
-
-def test_paquete_de_otra_version_mayor_de_keras(paquete):
-    metadatos = json.loads((paquete / "metadatos.json").read_text(encoding="utf-8"))
-    metadatos["keras"] = "2.15.0"
-    (paquete / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
-    with pytest.raises(ValueError, match="se guardó con Keras 2.15.0 y aquí hay Keras 3"):
-        modelos.cargar_modelo(paquete)
