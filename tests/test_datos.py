@@ -1,6 +1,7 @@
 """Pruebas de la etapa de datos (utils/datos.py). Ninguna usa la red."""
 
 import io
+import re
 import urllib.error
 import zipfile
 
@@ -66,6 +67,27 @@ def test_bom_y_finales_de_linea(tmp_path, contenido):
     assert corpus.frances == ["Va !", "Salut."]
 
 
+@pytest.mark.parametrize(
+    "contenido",
+    [
+        "\ufeffGo.\tVa !\r\nHi.\tSalut.\r\n".encode(),
+        "Go.\tVa !\rHi.\tSalut.\r".encode(),
+        "Go.\tVa !\nRun!\tCours !\rHi.\tÇa\u202f!\r\n\nroto\nWow!\tOh".encode(),
+        "Go.\tVa !\r\nHi.\tÇa\u202f!\r\n".encode("utf-16"),
+    ],
+    ids=["bom_crlf", "solo_cr", "mezclado_y_sin_salto_final", "utf16"],
+)
+def test_leer_por_trozos_pequenos_da_lo_mismo(tmp_path, monkeypatch, contenido):
+    """Un \\r\\n, un carácter UTF-8 o un BOM partidos entre dos trozos no cambian nada."""
+    ruta = escribir(tmp_path, contenido)
+    entero = leer_pares(ruta, mostrar_resumen=False)
+    for tamano in (1, 2, 3, 5):
+        monkeypatch.setattr(datos, "TAMANO_TROZO", tamano)
+        por_trozos = leer_pares(ruta, mostrar_resumen=False)
+        assert (por_trozos.ingles, por_trozos.frances, por_trozos.resumen()) == (entero.ingles, entero.frances, entero.resumen())
+        assert [(d.numero, d.motivo) for d in por_trozos.descartadas] == [(d.numero, d.motivo) for d in entero.descartadas]
+
+
 def test_lineas_mal_formadas_se_cuentan_y_avisan(tmp_path, capsys):
     contenido = (
         "Go.\tVa !\n"
@@ -115,6 +137,17 @@ def test_archivo_sin_pares(tmp_path, contenido):
 def test_archivo_inexistente(tmp_path):
     with pytest.raises(FileNotFoundError, match="no existe el archivo de datos"):
         leer_pares(tmp_path / "no_esta.txt")
+
+
+def test_archivo_sin_permiso_de_lectura(tmp_path, monkeypatch):
+    ruta = escribir(tmp_path, b"Go.\tVa !\n")
+
+    def open_sin_permiso(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(ruta))
+
+    monkeypatch.setattr(datos, "open", open_sin_permiso, raising=False)  # como root, chmod no impide leer
+    with pytest.raises(PermissionError, match="no hay permiso para leer 'fra.txt'.*chmod u\\+r"):
+        leer_pares(ruta)
 
 
 @pytest.mark.parametrize("num_pares", [0, -5, 2.5, "10", True])
@@ -268,6 +301,24 @@ def test_vocabulario_ordenado_y_determinista(vocab):
 
 def test_vocabulario_ida_y_vuelta_por_diccionario(vocab):
     assert type(vocab).desde_diccionario(vocab.a_diccionario()) == vocab
+
+
+@pytest.mark.parametrize(
+    ("cambio", "problema"),
+    [
+        ({"target_characters": ["\t", "a"]}, "target_characters no tiene el token de fin '\\n'"),
+        ({"input_characters": ["a", "a"]}, "input_characters repite 'a'"),
+        ({"input_characters": []}, "input_characters debe ser una lista de caracteres sueltos"),
+        ({"max_encoder_seq_length": 2.5}, "max_encoder_seq_length debe ser un entero mayor o igual que 1"),
+        ({"max_decoder_seq_length": True}, "max_decoder_seq_length debe ser un entero"),
+    ],
+    ids=["sin_fin", "repetido", "vacio", "longitud_decimal", "longitud_booleana"],
+)
+def test_vocabulario_incoherente_da_error_claro(vocab, cambio, problema):
+    with pytest.raises(ValueError, match=re.escape("el vocabulario no es válido: " + problema)):
+        type(vocab).desde_diccionario({**vocab.a_diccionario(), **cambio})
+    with pytest.raises(ValueError, match="falta la clave 'max_encoder_seq_length'"):
+        type(vocab).desde_diccionario({"input_characters": ["a"], "target_characters": ["\t", "\n"]})
 
 
 def test_objetivos_sin_tokens_dan_error_claro():

@@ -8,11 +8,14 @@ Ninguna prueba usa la red: las descargas se simulan sustituyendo
 ``utils.datos.urllib.request.urlopen`` (y ``conftest.py`` bloquea los sockets).
 """
 
+import errno
 import http.client
 import io
 import json
 import os
 import re
+import shutil
+import stat
 import urllib.error
 import zipfile
 from pathlib import Path
@@ -135,6 +138,51 @@ def test_traducir_caracteres_desconocidos(traducir_con, entrenado, texto, nombra
     assert f"Caracteres válidos: {''.join(vocab.input_characters)!r}" in mensaje
 
 
+def test_traducir_acentos_combinados_se_normalizan_a_nfc(capsys):
+    # Un modelo sin entrenar basta: se compara la frase escrita de dos formas, no la calidad.
+    keras.utils.set_random_seed(0)
+    vocab = crear_vocabulario(["Café.", "Hi."], [agregar_tokens("Café !"), agregar_tokens("Salut.")])
+    modelo = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 4)
+    encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
+    con_modelo = lambda textos, **opciones: traducir(textos, encoder_model, decoder_model, vocab, **opciones)  # noqa: E731
+    nfd = "Cafe\u0301."  # e + U+0301 (acento agudo combinado), como escriben algunos teclados y macOS
+    assert con_modelo(nfd) == con_modelo("Café.")
+    assert con_modelo([nfd, "Hi."]) == con_modelo(["Café.", "Hi."])
+    np.testing.assert_array_equal(frase_a_encoder_input(nfd, vocab), frase_a_encoder_input("Café.", vocab))
+    assert capsys.readouterr().out == "", "normalizar no cambia el significado: no hay aviso"
+    # Un acento combinado sin forma compuesta (H + tilde) se nombra de forma visible, no como '̃'.
+    with pytest.raises(ValueError, match=r"no conoce: U\+0303 \(COMBINING TILDE\)\."):
+        con_modelo("H\u0303i.")
+
+
+def test_traducir_omitir_desconocidos(traducir_con, entrenado, capsys):
+    assert traducir_con("Hi 😀", desconocidos="omitir") == por_lote(["Hi"], entrenado)[0]
+    salida = capsys.readouterr().out
+    assert salida.startswith("⚠️") and "se omiten de 'Hi 😀' caracteres que el modelo no conoce: '😀'" in salida
+    assert "se traduce 'Hi'" in salida
+    assert traducir_con(["Run!", "Go €"], desconocidos="omitir") == por_lote(["Run!", "Go"], entrenado)
+    assert capsys.readouterr().out.count("⚠️") == 1, "un aviso por frase con desconocidos"
+    with pytest.raises(ValueError, match="no tiene ningún carácter que el modelo conozca"):
+        traducir_con("😀 日本", desconocidos="omitir")
+    with pytest.raises(ValueError, match=r"desconocidos debe ser uno de \('error', 'omitir'\), no 'ignorar'"):
+        traducir_con("Hi.", desconocidos="ignorar")
+
+
+@pytest.mark.parametrize(
+    ("texto", "desconocidos", "pista"),
+    [("HELLO!", "'E', 'L', 'O'", "¿Quisiste decir 'Hello!'?"), ("hi.", "'h'", "¿Quisiste decir 'Hi.'?")],
+    ids=["todo_mayusculas", "todo_minusculas"],
+)
+def test_traducir_mayusculas_que_el_vocabulario_no_tiene(traducir_con, capsys, texto, desconocidos, pista):
+    with pytest.raises(ValueError, match=f"no conoce: {desconocidos}\\. {pista}"):
+        traducir_con(texto)
+    with pytest.raises(ValueError) as error:
+        traducir_con("HELLO €")  # ni cambiando mayúsculas se conoce todo: sin pista
+    assert "Quisiste" not in str(error.value)
+    traducir_con(texto, desconocidos="omitir")  # al omitir, la pista va en el aviso
+    assert pista in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("texto", ["Hi.\tRun!", "Hi.\nRun!", "Hi.\r\nRun!"], ids=["tabulador", "salto", "crlf"])
 def test_traducir_tabulador_o_salto_dentro(traducir_con, texto):
     with pytest.raises(ValueError, match="tokens de inicio y fin del modelo") as error:
@@ -164,34 +212,6 @@ def test_traducir_demasiado_larga(traducir_con, entrenado):
     assert traducir_con("Be calm now.") == por_lote(["Be calm now."], entrenado)[0], "justo el máximo sí vale"
 
 
-@pytest.mark.parametrize(
-    ("texto", "desconocidos", "pista"),
-    [("HELLO!", "'E', 'L', 'O'", "¿Quisiste decir 'Hello!'?"), ("hi.", "'h'", "¿Quisiste decir 'Hi.'?")],
-    ids=["todo_mayusculas", "todo_minusculas"],
-)
-def test_traducir_mayusculas_que_el_vocabulario_no_tiene(traducir_con, capsys, texto, desconocidos, pista):
-    with pytest.raises(ValueError, match=f"no conoce: {desconocidos}\\. {pista}"):
-        traducir_con(texto)
-    with pytest.raises(ValueError) as error:
-        traducir_con("HELLO €")  # ni cambiando mayúsculas se conoce todo: sin pista
-    assert "Quisiste" not in str(error.value)
-    traducir_con(texto, desconocidos="omitir")  # al omitir, la pista va en el aviso
-    assert pista in capsys.readouterr().out
-
-
-def test_traducir_omitir_desconocidos(traducir_con, entrenado, capsys):
-    assert traducir_con("Hi 😀", desconocidos="omitir") == por_lote(["Hi"], entrenado)[0]
-    salida = capsys.readouterr().out
-    assert salida.startswith("⚠️") and "se omiten de 'Hi 😀' caracteres que el modelo no conoce: '😀'" in salida
-    assert "se traduce 'Hi'" in salida
-    assert traducir_con(["Run!", "Go €"], desconocidos="omitir") == por_lote(["Run!", "Go"], entrenado)
-    assert capsys.readouterr().out.count("⚠️") == 1, "un aviso por frase con desconocidos"
-    with pytest.raises(ValueError, match="no tiene ningún carácter que el modelo conozca"):
-        traducir_con("😀 日本", desconocidos="omitir")
-    with pytest.raises(ValueError, match=r"desconocidos debe ser uno de \('error', 'omitir'\), no 'ignorar'"):
-        traducir_con("Hi.", desconocidos="ignorar")
-
-
 def test_traducir_lista_valida(traducir_con, entrenado):
     frases = ["Hi.", "Run!", "Go now.", "I won."]
     esperado = por_lote(frases, entrenado)
@@ -211,6 +231,19 @@ def escribir(tmp_path, contenido: bytes, nombre="fra.txt") -> Path:
 def test_corpus_archivo_inexistente(tmp_path):
     with pytest.raises(FileNotFoundError, match="no existe el archivo de datos 'no_esta.txt'.*obtener_ruta_corpus"):
         leer_pares(tmp_path / "no_esta.txt")
+
+
+def test_corpus_ruta_que_no_es_un_archivo_de_texto(tmp_path, monkeypatch):
+    (tmp_path / "anki").mkdir()
+    (tmp_path / "anki" / "fra.txt").write_bytes(b"Go.\tVa !\n")
+    with pytest.raises(IsADirectoryError, match=r"'anki' es una carpeta, no un archivo de datos\. Dentro hay: fra\.txt"):
+        leer_pares(tmp_path / "anki")
+    monkeypatch.setenv("SEQ2SEQ_CORPUS", str(tmp_path / "anki"))
+    with pytest.raises(IsADirectoryError, match="SEQ2SEQ_CORPUS: 'anki' es una carpeta.*anki/fra.txt"):
+        datos.obtener_ruta_corpus(obtener_configuracion("curso"))
+    zip_anki = escribir(tmp_path, zip_en_memoria({"fra.txt": b"Go.\tVa !\n" * 100}), "fra-eng.zip")
+    with pytest.raises(ValueError, match="fra-eng.zip es un archivo zip.*descomprímelo"):
+        leer_pares(zip_anki)
 
 
 def test_corpus_archivo_vacio(tmp_path):
@@ -286,6 +319,106 @@ def test_corpus_pares_repetidos(tmp_path):
     corpus = leer_pares(escribir(tmp_path, b"Go.\tVa !\nHi.\tSalut.\nGo.\tVa !\nGo.\tVa !\n"), mostrar_resumen=False)
     assert len(corpus) == 4 and corpus.pares_repetidos == 2 and corpus.descartadas == []
     assert corpus.resumen().endswith("4 líneas examinadas, 2 pares repetidos conservados).")
+
+
+def test_corpus_retorno_de_carro_suelto(tmp_path, capsys):
+    # Una línea editada en un Mac antiguo (o pegada) dentro de un archivo con fin de línea LF.
+    ruta = escribir(tmp_path, "Go.\tVa !\nRun!\tCours !\rHi.\tSalut.\nWait.\tAttends.\n".encode())
+    corpus = leer_pares(ruta)
+    assert corpus.ingles == ["Go.", "Run!", "Hi.", "Wait."], "ningún par perdido"
+    assert corpus.frances == ["Va !", "Cours !", "Salut.", "Attends."]
+    assert not any("\r" in frase for frase in corpus.ingles + corpus.frances)
+    assert corpus.lineas_con_cr_suelto == [2] and corpus.lineas_leidas == 4
+    assert "4 líneas examinadas, 1 \\r suelto leído como salto de línea" in corpus.resumen()
+    salida = capsys.readouterr().out
+    assert "⚠️  fra.txt mezcla finales de línea: 1 línea termina en un \\r suelto (primeras: 2)" in salida
+    with pytest.raises(ValueError, match=r"fra.txt, línea 2: termina en un \\r suelto.*estricto=False"):
+        leer_pares(ruta, estricto=True)
+
+
+@pytest.mark.parametrize(
+    "contenido",
+    [
+        "Go.\tVa !\r\nHi.\tCafé.\r\n".encode("utf-16"),  # Excel, «Texto Unicode»: UTF-16 LE con BOM y CRLF
+        b"\xfe\xff" + "Go.\tVa !\r\nHi.\tCafé.\r\n".encode("utf-16-be"),
+        "Go.\tVa !\nHi.\tCafé.\n".encode("utf-32"),
+    ],
+    ids=["utf16_le", "utf16_be", "utf32"],
+)
+def test_corpus_utf16_con_bom(tmp_path, contenido):
+    corpus = leer_pares(escribir(tmp_path, contenido), estricto=True, mostrar_resumen=False)
+    assert corpus.ingles == ["Go.", "Hi."] and corpus.frances == ["Va !", "Café."]
+    assert corpus.codificacion in ("UTF-16", "UTF-32") and corpus.codificacion in corpus.resumen()
+
+
+def test_corpus_utf16_sin_bom_o_danado(tmp_path):
+    with pytest.raises(ValueError, match=r"parece UTF-16 sin BOM.*iconv -f UTF-16LE -t utf-8 fra.txt > fra-utf8.txt"):
+        leer_pares(escribir(tmp_path, "Go.\tVa !\r\nHi.\tSalut.\r\n".encode("utf-16-le")))
+    with pytest.raises(ValueError, match="fra.txt está en UTF-16 pero no se puede decodificar.*iconv"):
+        leer_pares(escribir(tmp_path, "Go.\tVa !\n".encode("utf-16") + b"\x00"))  # un byte suelto al final
+
+
+@pytest.mark.parametrize(
+    ("codificacion", "texto"),
+    [("latin-1", "Café.\tCafé.\nÇa va ?\tÇa va ?\n"), ("cp1252", "I’m here.\tJe suis là.\nŒuf.\tŒuf.\n")],
+    ids=["latin1", "windows1252"],
+)
+def test_corpus_archivo_entero_en_latin1(tmp_path, capsys, codificacion, texto):
+    ruta = escribir(tmp_path, texto.encode(codificacion))
+    with pytest.raises(ValueError) as error:
+        leer_pares(ruta)
+    mensaje = str(error.value)
+    assert mensaje.startswith("fra.txt no está en UTF-8: 2 líneas con texto (de 2) no se pueden leer como UTF-8.")
+    assert f"Leída como Windows-1252, la línea 1 sería {texto.splitlines()[0]!r}" in mensaje
+    assert "iconv -f latin1 -t utf-8 fra.txt > fra-utf8.txt" in mensaje and "encoding='cp1252'" in mensaje
+    assert "tabulador" not in mensaje and "inglés<TAB>francés" not in mensaje
+    # Con algunas líneas solo ASCII el archivo se lee, pero el aviso dice cómo convertirlo.
+    corpus = leer_pares(escribir(tmp_path, b"Go.\tVa !\n" + texto.encode(codificacion)))
+    assert corpus.ingles == ["Go."]
+    assert "2 no son UTF-8 válido. Si el archivo está en latin-1 o Windows-1252, conviértelo a UTF-8: en una terminal, iconv -f latin1" in capsys.readouterr().out
+
+
+def test_corpus_acentos_combinados_se_normalizan_a_nfc(tmp_path):
+    contenido = "Cafe\u0301.\tCafe\u0301 !\nHi.\tSalut.\n".encode()  # e + U+0301, como en macOS
+    corpus = leer_pares(escribir(tmp_path, contenido), mostrar_resumen=False)
+    assert corpus.ingles == ["Café.", "Hi."] and corpus.frances == ["Café !", "Salut."]
+    vocab = crear_vocabulario(corpus.ingles, [agregar_tokens(f) for f in corpus.frances])
+    assert "\u0301" not in vocab.input_characters + vocab.target_characters
+    assert vocab.max_encoder_seq_length == len("Café.")
+
+
+def test_corpus_grande_se_lee_por_trozos(tmp_path):
+    import tracemalloc
+
+    grande = escribir(tmp_path, b"Go.\tVa !\n" * 2_000_000)  # 18 MB
+    tracemalloc.start()
+    try:
+        corpus = leer_pares(grande, num_pares=10, mostrar_resumen=False)
+        pico = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(corpus) == 10 and pico < 8 * 1024**2, f"pico de {pico / 1024**2:.0f} MiB: se leyó el archivo entero"
+
+
+def test_corpus_sin_memoria(tmp_path, monkeypatch):
+    ruta = escribir(tmp_path, b"Go.\tVa !\n" * 1000)
+    original, llamadas = datos._analizar_linea, []
+
+    def sin_memoria(crudo):
+        llamadas.append(crudo)
+        if len(llamadas) > 3:
+            raise MemoryError
+        return original(crudo)
+
+    monkeypatch.setattr(datos, "_analizar_linea", sin_memoria)
+    with pytest.raises(MemoryError, match=r"no hay memoria suficiente para leer fra.txt entero \(9 kB.*3 pares.*num_pares="):
+        leer_pares(ruta)
+
+
+def test_corpus_linea_enorme_sin_saltos(tmp_path):
+    # Una «línea» de más de 1 MiB sin salto de línea no es un par de frases (¿un binario?).
+    with pytest.raises(ValueError, match="la línea 2 de sin_saltos.txt tiene más de 1 MiB sin un salto de línea"):
+        leer_pares(escribir(tmp_path, b"Go.\tVa !\n" + b"x" * (2 * 1024**2), "sin_saltos.txt"))
 
 
 # === 3. Descarga: descargar_tatoeba ================================================================
@@ -430,9 +563,16 @@ def paquete(entrenado, tmp_path) -> Path:
     return modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "paquete")
 
 
-def editar_metadatos(carpeta: Path, cambio) -> None:
+def editar_metadatos(carpeta: Path, cambio, resellar: bool = False) -> None:
+    """Edita metadatos.json como lo haría una persona a mano.
+
+    Con ``resellar=True`` recalcula además la suma del vocabulario, como una herramienta que
+    supiera hacerlo: así se prueban las comprobaciones que van detrás de la suma.
+    """
     metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
     cambio(metadatos)
+    if resellar and "sumas_sha256" in metadatos:
+        metadatos["sumas_sha256"]["vocabulario"] = modelos._suma_vocabulario(metadatos["vocabulario"])
     (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
 
 
@@ -445,6 +585,22 @@ def test_paquete_carpeta_inexistente(tmp_path):
 def test_paquete_incompleto(paquete, archivo):
     (paquete / archivo).unlink()
     with pytest.raises(FileNotFoundError, match=f"falta {archivo} en el modelo guardado 'paquete'"):
+        modelos.cargar_modelo(paquete)
+
+
+@pytest.mark.parametrize("archivo", ["metadatos.json", "modelo.keras"])
+def test_paquete_sin_permiso_de_lectura(paquete, monkeypatch, archivo):
+    # Como root, chmod no impide leer: se simula el PermissionError que vería un usuario normal.
+    abrir = Path.open
+
+    def open_sin_permiso(ruta, *args, **kwargs):
+        if Path(ruta).name == archivo:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(ruta))
+        return abrir(Path(ruta), *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_sin_permiso)
+    monkeypatch.setattr(modelos, "open", open_sin_permiso, raising=False)
+    with pytest.raises(PermissionError, match=f"no se pudo leer {archivo} del modelo guardado 'paquete': no hay permiso"):
         modelos.cargar_modelo(paquete)
 
 
@@ -468,8 +624,79 @@ def test_paquete_modelo_keras_truncado(paquete, recorte):
 
 
 def test_paquete_vocabulario_no_corresponde(paquete):
-    editar_metadatos(paquete, lambda m: m["vocabulario"]["input_characters"].pop())
+    editar_metadatos(paquete, lambda m: m["vocabulario"]["input_characters"].pop(), resellar=True)
     with pytest.raises(ValueError, match="el vocabulario de 'paquete' no corresponden.*Vuelve a guardar ambos juntos"):
+        modelos.cargar_modelo(paquete)
+
+
+def intercambiar_dos_caracteres(metadatos):
+    caracteres = metadatos["vocabulario"]["input_characters"]
+    caracteres[0], caracteres[1] = caracteres[1], caracteres[0]
+
+
+@pytest.mark.parametrize(
+    "cambio",
+    [
+        pytest.param(intercambiar_dos_caracteres, id="vocabulario_reordenado"),
+        pytest.param(lambda m: m["vocabulario"].update(max_encoder_seq_length=20), id="otro_max_encoder_seq_length"),
+        pytest.param(lambda m: m["vocabulario"]["target_characters"].remove("\t"), id="sin_tabulador"),
+    ],
+)
+def test_paquete_metadatos_editados_a_mano(paquete, cambio):
+    editar_metadatos(paquete, cambio)
+    rechaza_con_pista(paquete, "metadatos.json de 'paquete': el vocabulario no coincide con su suma sha256")
+
+
+def rechaza_con_pista(paquete: Path, texto: str) -> None:
+    """``cargar_modelo`` lanza un ``ValueError`` que contiene ``texto`` y dice qué hacer."""
+    with pytest.raises(ValueError) as error:
+        modelos.cargar_modelo(paquete)
+    assert texto in str(error.value) and modelos.PISTA_REENTRENAR in str(error.value)
+
+
+def test_paquete_modelo_keras_cambiado(paquete, entrenado, tmp_path):
+    # Un modelo.keras válido y del mismo tamaño, pero no el que se guardó con este vocabulario.
+    _, vocab, _, _ = entrenado
+    keras.utils.set_random_seed(1)
+    otro = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 32)
+    otro_paquete = modelos.guardar_modelo(otro, vocab, obtener_configuracion("prueba"), tmp_path / "otro")
+    (paquete / "modelo.keras").write_bytes((otro_paquete / "modelo.keras").read_bytes())
+    rechaza_con_pista(paquete, "no se pudo cargar modelo.keras de 'paquete': no coincide con la suma sha256 guardada")
+
+
+def poner_en(clave, posicion, valor):
+    def cambio(metadatos):
+        metadatos["vocabulario"][clave][posicion] = valor
+
+    return cambio
+
+
+@pytest.mark.parametrize(
+    ("cambio", "problema"),
+    [
+        (poner_en("target_characters", 0, "Z"), "target_characters no tiene el token de inicio '\\t'"),
+        (poner_en("target_characters", 1, "Z"), "target_characters no tiene el token de fin '\\n'"),
+        (poner_en("input_characters", 1, "."), "input_characters repite '.'"),
+        (poner_en("input_characters", 0, "ab"), "input_characters debe ser una lista de caracteres sueltos"),
+        (lambda m: m["vocabulario"].update(max_encoder_seq_length=0), "max_encoder_seq_length debe ser un entero mayor o igual que 1"),
+        (lambda m: m["vocabulario"].update(max_decoder_seq_length="20"), "max_decoder_seq_length debe ser un entero"),
+        (lambda m: m["vocabulario"].pop("target_characters"), "falta la clave 'target_characters'"),
+    ],
+    ids=["sin_inicio", "sin_fin", "repetido", "no_es_un_caracter", "longitud_0", "longitud_texto", "sin_clave"],
+)
+def test_paquete_vocabulario_incoherente(paquete, cambio, problema):
+    # Editado y con la suma recalculada: pasa la comprobación de la suma, no la de coherencia.
+    editar_metadatos(paquete, cambio, resellar=True)
+    with pytest.raises(ValueError) as error:
+        modelos.cargar_modelo(paquete)
+    assert "metadatos.json de 'paquete' está dañado (el vocabulario no es válido: " + problema in str(error.value)
+
+
+def test_paquete_de_otra_version_mayor_de_keras(paquete):
+    metadatos = json.loads((paquete / "metadatos.json").read_text(encoding="utf-8"))
+    metadatos["keras"] = "2.15.0"
+    (paquete / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
+    with pytest.raises(ValueError, match="se guardó con Keras 2.15.0 y aquí hay Keras 3"):
         modelos.cargar_modelo(paquete)
 
 
@@ -546,10 +773,176 @@ def test_paquete_guardado_interrumpido(paquete, entrenado, tmp_path, monkeypatch
     antes = {p.name: p.read_bytes() for p in paquete.iterdir()}
     with monkeypatch.context() as parche:
         excepcion = interrumpir(parche)
-        with pytest.raises(excepcion):
+        with pytest.raises(excepcion) as error:
             modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
+    if excepcion is not KeyboardInterrupt:  # un fallo del disco o de permisos se explica en español
+        assert str(error.value).startswith("no se pudo guardar el modelo en 'paquete': ")
+        assert "El paquete anterior sigue intacto." in str(error.value)
     assert [p.name for p in tmp_path.iterdir()] == ["paquete"], "no quedan carpetas temporales"
     assert {p.name: p.read_bytes() for p in paquete.iterdir()} == antes, "el paquete anterior sigue intacto"
+    modelos.cargar_modelo(paquete)
+
+
+@pytest.fixture
+def como_usuario_normal(monkeypatch):
+    """Los permisos de las carpetas como los ve un usuario normal, aunque las pruebas corran como root.
+
+    root se salta el bit de escritura: tras ``chmod 555`` sigue pudiendo crear, borrar y
+    renombrar. Aquí, solo si se es root, crear, borrar o renombrar algo exige que la carpeta
+    que lo contiene tenga el bit de escritura del dueño, y ``os.access(…, W_OK)`` lo mira, como
+    haría el sistema con un usuario normal. Sin ser root no cambia nada: valen los permisos reales.
+    """
+    if os.geteuid() != 0:
+        return
+
+    def exigir_escritura(ruta, dir_fd=None):
+        try:
+            modo = os.fstat(dir_fd).st_mode if dir_fd is not None else os.stat(Path(ruta).parent).st_mode
+        except OSError:
+            return  # que la operación de verdad dé su propio error
+        if not modo & stat.S_IWUSR:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(ruta))
+
+    def envolver(nombre):
+        original = getattr(os, nombre)
+
+        def con_permisos(ruta, *args, dir_fd=None, **kwargs):
+            exigir_escritura(ruta, dir_fd)
+            return original(ruta, *args, dir_fd=dir_fd, **kwargs)
+
+        monkeypatch.setattr(os, nombre, con_permisos)
+
+    for nombre in ("mkdir", "rmdir", "unlink", "remove"):
+        envolver(nombre)
+    for nombre in ("replace", "rename"):
+        original_renombrar = getattr(os, nombre)
+
+        def renombrar(origen, destino, *args, _original=original_renombrar, **kwargs):
+            exigir_escritura(origen)
+            exigir_escritura(destino)
+            return _original(origen, destino, *args, **kwargs)
+
+        monkeypatch.setattr(os, nombre, renombrar)
+    original_access = os.access
+
+    def access(ruta, modo, *args, **kwargs):
+        if modo & os.W_OK and os.path.exists(ruta) and not os.stat(ruta).st_mode & stat.S_IWUSR:
+            return False
+        return original_access(ruta, modo, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+
+
+def test_como_usuario_normal_impide_escribir_en_una_carpeta_de_solo_lectura(tmp_path, como_usuario_normal):
+    (tmp_path / "solo_lectura").mkdir()
+    (tmp_path / "solo_lectura" / "dentro").write_bytes(b"x")
+    os.chmod(tmp_path / "solo_lectura", 0o555)
+    try:
+        with pytest.raises(PermissionError):
+            (tmp_path / "solo_lectura" / "nueva").mkdir()
+        with pytest.raises(PermissionError):
+            (tmp_path / "solo_lectura" / "dentro").unlink()
+        assert not os.access(tmp_path / "solo_lectura", os.W_OK)
+    finally:
+        os.chmod(tmp_path / "solo_lectura", 0o755)
+
+
+def proteger_contra_cambios(monkeypatch, carpeta: Path):
+    """Como ``chattr +i``: la carpeta no se puede renombrar ni cambiar (EPERM, también para root)."""
+    original = os.replace
+
+    def replace(origen, destino, *args, **kwargs):
+        if Path(origen) == carpeta:
+            raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(origen))
+        return original(origen, destino, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize(
+    ("situacion", "lugar"),
+    [
+        ("carpeta_padre_de_solo_lectura", "no hay permiso para escribir en la carpeta 'padre'"),
+        ("carpeta_del_paquete_de_solo_lectura", "no hay permiso para escribir en la carpeta 'paquete'"),
+        ("carpeta_protegida_contra_cambios", "no se permite cambiar la carpeta 'paquete' (¿está protegida"),
+    ],
+)
+def test_paquete_guardar_sin_permiso(entrenado, tmp_path, monkeypatch, como_usuario_normal, situacion, lugar):
+    modelo, vocab, _, _ = entrenado
+    config = obtener_configuracion("prueba")
+    carpeta = modelos.guardar_modelo(modelo, vocab, config, tmp_path / "padre" / "paquete")
+    antes = {p.name: p.read_bytes() for p in carpeta.iterdir()}
+    bloqueada = {"carpeta_padre_de_solo_lectura": carpeta.parent, "carpeta_del_paquete_de_solo_lectura": carpeta}
+    try:
+        if situacion in bloqueada:
+            os.chmod(bloqueada[situacion], 0o555)
+        else:
+            proteger_contra_cambios(monkeypatch, carpeta)
+        with pytest.raises(PermissionError) as error:
+            modelos.guardar_modelo(modelo, vocab, config, carpeta)
+    finally:
+        for ruta in (carpeta.parent, carpeta):
+            os.chmod(ruta, 0o755)
+    mensaje = str(error.value)
+    assert mensaje.startswith(f"no se pudo guardar el modelo en 'paquete': {lugar}")
+    assert "El paquete anterior sigue intacto." in mensaje and "chmod u+w" in mensaje
+    monkeypatch.undo()
+    assert [p.name for p in carpeta.parent.iterdir()] == ["paquete"], "no queda nada oculto al lado"
+    assert {p.name: p.read_bytes() for p in carpeta.iterdir()} == antes
+    modelos.cargar_modelo(carpeta)
+    modelos.guardar_modelo(modelo, vocab, config, carpeta)  # con permiso, se guarda a la primera
+    assert [p.name for p in carpeta.parent.iterdir()] == ["paquete"]
+
+
+def test_paquete_restos_de_un_guardado_interrumpido(paquete, entrenado, tmp_path, monkeypatch, como_usuario_normal):
+    # Lo que dejaban antes un guardado en una carpeta de solo lectura (.paquete.anterior, sin
+    # permiso de escritura) y guardados matados a mitad de model.save (.paquete.xxxxxxxx, el
+    # nombre de versiones anteriores, y .paquete.temporal-xxxxxxxx, el de ahora).
+    modelo, vocab, _, _ = entrenado
+    anterior = tmp_path / ".paquete.anterior"
+    for resto in (anterior, tmp_path / ".paquete.k2j4h5g6", tmp_path / ".paquete.temporal-a1b2c3d4"):
+        resto.mkdir()
+        (resto / "modelo.keras").write_bytes(b"PK\x03\x04 a medias")
+    os.chmod(anterior, 0o555)
+    shutil.copytree(paquete, tmp_path / ".paquete.respaldo")  # una copia completa de la persona: no se toca
+    nuevo = obtener_configuracion("prueba")
+    try:
+        modelos.guardar_modelo(modelo, vocab, nuevo, paquete)
+    finally:
+        if anterior.exists():
+            os.chmod(anterior, 0o755)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".paquete.respaldo", "paquete"], "limpia los restos"
+    modelos.cargar_modelo(paquete)
+    # Un resto que ni así se puede borrar (protegido, de otro usuario): error en español antes de tocar nada.
+    anterior.mkdir()
+
+    def no_se_puede(ruta, *args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(ruta))
+
+    monkeypatch.setattr(os, "chmod", no_se_puede)
+    monkeypatch.setattr(shutil, "rmtree", no_se_puede)
+    with pytest.raises(PermissionError, match=r"'\.paquete\.anterior', que dejó un guardado interrumpido.*bórrala a mano"):
+        modelos.guardar_modelo(modelo, vocab, nuevo, paquete)
+    monkeypatch.undo()
+    modelos.cargar_modelo(paquete)
+
+
+def test_paquete_proceso_muerto_entre_los_dos_renombrados(paquete, entrenado, tmp_path, capsys):
+    # El proceso murió tras apartar el paquete (1.er renombrado) y antes de poner el nuevo (2.º):
+    # queda el anterior, completo, en .paquete.anterior, y el nuevo en su carpeta temporal.
+    modelo, vocab, _, _ = entrenado
+    antes = {p.name: p.read_bytes() for p in paquete.iterdir()}
+    shutil.copytree(paquete, tmp_path / ".paquete.temporal-q8w7e6r5")
+    os.replace(paquete, tmp_path / ".paquete.anterior")
+    capsys.readouterr()
+    cargado, _, _ = modelos.cargar_modelo(paquete)
+    assert "⚠️  el guardado de 'paquete' se interrumpió entre sus dos renombrados" in capsys.readouterr().out
+    assert {p.name: p.read_bytes() for p in paquete.iterdir()} == antes and cargado is not None
+    assert not (tmp_path / ".paquete.anterior").exists()
+    # El mismo estado al guardar: se recupera primero el anterior y se limpia todo.
+    os.replace(paquete, tmp_path / ".paquete.anterior")
+    modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
+    assert [p.name for p in tmp_path.iterdir()] == ["paquete"]
     modelos.cargar_modelo(paquete)
 
 
@@ -578,11 +971,3 @@ def test_pesos_iniciales_deterministas_con_semilla():
         pesos.append(modelos.construir_modelo_entrenamiento(5, 7, 8).get_weights())
     for x, y in zip(*pesos):
         np.testing.assert_array_equal(x, y)
-
-
-def test_paquete_de_otra_version_mayor_de_keras(paquete):
-    metadatos = json.loads((paquete / "metadatos.json").read_text(encoding="utf-8"))
-    metadatos["keras"] = "2.15.0"
-    (paquete / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
-    with pytest.raises(ValueError, match="se guardó con Keras 2.15.0 y aquí hay Keras 3"):
-        modelos.cargar_modelo(paquete)

@@ -1,5 +1,6 @@
 """Pruebas de utils/modelos.py y utils/decodificacion.py con el modelo diminuto de tests/conftest.py."""
 
+import dataclasses
 import json
 
 import keras
@@ -73,14 +74,52 @@ def test_cargar_rechaza_paquetes_incompletos_o_mezclados(entrenado, tmp_path):
     carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p")
     with pytest.raises(FileNotFoundError, match="no existe la carpeta del modelo guardado"):
         modelos.cargar_modelo(tmp_path / "no_existe")
-    metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
+    # Un metadatos.json copiado de otro paquete: su vocabulario cuadra con su suma, pero modelo.keras no.
+    otro_vocab = crear_vocabulario(["abc"], [agregar_tokens("xyz")])
+    otro = modelos.construir_modelo_entrenamiento(otro_vocab.num_encoder_tokens, otro_vocab.num_decoder_tokens, 4)
+    otra_carpeta = modelos.guardar_modelo(otro, otro_vocab, obtener_configuracion("prueba"), tmp_path / "otro")
+    original = (carpeta / "metadatos.json").read_bytes()
+    (carpeta / "metadatos.json").write_bytes((otra_carpeta / "metadatos.json").read_bytes())
+    with pytest.raises(ValueError, match="no se pudo cargar modelo.keras de 'p': no coincide con la suma sha256"):
+        modelos.cargar_modelo(carpeta)
+    # Un vocabulario que no corresponde al modelo aunque su suma cuadre (recalculada): no se carga.
+    metadatos = json.loads(original)
     metadatos["vocabulario"]["target_characters"] = metadatos["vocabulario"]["target_characters"][:-1]
+    metadatos["sumas_sha256"]["vocabulario"] = modelos._suma_vocabulario(metadatos["vocabulario"])
     (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
     with pytest.raises(ValueError, match="no corresponden"):
         modelos.cargar_modelo(carpeta)
     (carpeta / "metadatos.json").write_text("{roto", encoding="utf-8")
     with pytest.raises(ValueError, match="está dañado"):
         modelos.cargar_modelo(carpeta)
+
+
+def test_paquete_con_sumas_extra_y_claves_nuevas(entrenado, tmp_path):
+    modelo, vocab, _ = entrenado
+    receta = {"nombre": "ligera", "enmascarado": True, "capas": [16, 16]}
+    carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p", extra=receta)
+    metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
+    assert metadatos["version_paquete"] == modelos.VERSION_PAQUETE == 2
+    assert set(metadatos["sumas_sha256"]) == {"modelo.keras", "vocabulario"}
+    assert modelos.leer_metadatos(carpeta)["extra"] == receta
+    # Una versión futura del curso puede añadir claves arriba o en la configuración: se aceptan.
+    metadatos["descripcion_de_la_receta"] = "Adam 3e-3, Masking"
+    metadatos["configuracion"]["campo_nuevo"] = 1
+    (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
+    _, vocab_cargado, configuracion = modelos.cargar_modelo(carpeta)
+    assert vocab_cargado == vocab and configuracion["campo_nuevo"] == 1
+    assert modelos.leer_metadatos(carpeta)["descripcion_de_la_receta"] == "Adam 3e-3, Masking"
+    with pytest.raises(TypeError, match="extra debe ser un diccionario con claves de texto.*no dict"):
+        modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "q", extra={"a": {1, 2}})
+    assert not (tmp_path / "q").exists()
+
+
+def test_no_guarda_un_vocabulario_incoherente(entrenado, tmp_path):
+    modelo, vocab, _ = entrenado
+    sin_inicio = dataclasses.replace(vocab, target_characters=("Z",) + vocab.target_characters[1:])
+    with pytest.raises(ValueError, match=r"no tiene el token de inicio '\\t'.*No se guarda"):
+        modelos.guardar_modelo(modelo, sin_inicio, obtener_configuracion("prueba"), tmp_path / "malo")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cargar_rechaza_un_modelo_truncado(entrenado, tmp_path):

@@ -16,10 +16,13 @@ Convenciones (las del blog de Keras y del curso original):
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import http.client
 import os
+import re
 import shutil
+import unicodedata
 import urllib.error
 import urllib.request
 import zipfile
@@ -28,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import BinaryIO, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -78,6 +81,8 @@ class Corpus:
     descartadas: list[LineaDescartada] = field(default_factory=list)
     lineas_en_blanco: int = 0
     lineas_leidas: int = 0
+    codificacion: str = "UTF-8"  # la del archivo: UTF-8, o UTF-16/UTF-32 si empieza con su BOM
+    lineas_con_cr_suelto: list[int] = field(default_factory=list)  # \r sueltos en un archivo con \n
 
     def __len__(self) -> int:
         return len(self.ingles)
@@ -90,12 +95,17 @@ class Corpus:
     def resumen(self) -> str:
         """Una línea con lo leído, lo saltado y lo repetido."""
         columnas = "3 columnas, con atribución" if any(self.atribuciones) else "2 columnas"
+        if self.codificacion != "UTF-8":
+            columnas = f"{self.codificacion}; {columnas}"
         texto = f"Leídos {_contar(len(self), 'par', 'pares')} de {self.ruta.name} ({columnas}; "
         texto += _contar(self.lineas_leidas, "línea examinada", "líneas examinadas")
         if self.lineas_en_blanco:
             texto += f", {self.lineas_en_blanco} en blanco"
         if self.descartadas:
             texto += ", " + _contar(len(self.descartadas), "mal formada", "mal formadas")
+        if self.lineas_con_cr_suelto:
+            n = len(self.lineas_con_cr_suelto)
+            texto += ", " + _contar(n, "\\r suelto leído como salto de línea", "\\r sueltos leídos como saltos de línea")
         if self.pares_repetidos:
             texto += ", " + _contar(self.pares_repetidos, "par repetido conservado", "pares repetidos conservados")
         return texto + ")."
@@ -106,24 +116,82 @@ def _contar(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n == 1 else plural}"
 
 
-def _partir_lineas(contenido: bytes) -> list[bytes]:
-    """Parte el archivo en líneas aceptando LF, CRLF y CR, sin decodificarlo aún."""
-    if contenido.startswith(b"\xef\xbb\xbf"):  # BOM de UTF-8
-        contenido = contenido[3:]
-    if b"\n" not in contenido and b"\r" in contenido:
-        return contenido.split(b"\r")
-    lineas = contenido.split(b"\n")
-    if lineas and lineas[-1] == b"":  # el salto de línea final no abre una línea nueva
-        lineas.pop()
-    return [linea[:-1] if linea.endswith(b"\r") else linea for linea in lineas]
+def _tamano_legible(n_bytes: int) -> str:
+    """«9 kB», «18 MB», «2,5 GB»: el tamaño de un archivo para un mensaje."""
+    if n_bytes >= 10**9:
+        return f"{n_bytes / 10**9:.1f} GB".replace(".", ",")
+    return f"{n_bytes / 10**6:.0f} MB" if n_bytes >= 10**6 else f"{max(n_bytes / 1000, 1):.0f} kB"
+
+
+# El archivo se lee por trozos: nunca está entero en memoria, por grande que sea.
+TAMANO_TROZO = 1024 * 1024  # bytes que se leen de una vez
+LARGO_MAXIMO_LINEA = 1024 * 1024  # una línea más larga no es un par de frases (¿un binario?)
+_SALTO = re.compile(rb"\r\n|\r|\n")
+_BOMS = (  # UTF-32 antes que UTF-16: el BOM de UTF-32 LE empieza como el de UTF-16 LE
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"), (b"\xef\xbb\xbf", "UTF-8"),
+)
+_FIRMAS = {b"PK\x03\x04": "un archivo zip", b"\x1f\x8b": "un archivo comprimido con gzip"}
+MOTIVO_NO_UTF8 = "no es UTF-8 válido (¿el archivo está en latin-1?)"
+MOTIVO_NULOS = "contiene bytes nulos (¿el archivo está en UTF-16 sin BOM?)"
+_CORTADA = " (es la última línea y el archivo no termina en salto de línea: ¿se cortó?)"
+
+
+def _trozos_utf8(archivo: BinaryIO) -> tuple[str, Iterator[bytes]]:
+    """La codificación del archivo (por su BOM) y su contenido en trozos de bytes UTF-8, sin BOM.
+
+    Un archivo UTF-16 o UTF-32 con BOM (Excel, «Texto Unicode») se decodifica y se vuelve a
+    codificar en UTF-8 por trozos; sin BOM se lee como UTF-8.
+    """
+    inicio = archivo.read(4)
+    codificacion, largo_bom = next(((c, len(b)) for b, c in _BOMS if inicio.startswith(b)), ("UTF-8", 0))
+    archivo.seek(largo_bom if codificacion == "UTF-8" else 0)  # el decodificador de UTF-16 lee su BOM
+    trozos = iter(lambda: archivo.read(TAMANO_TROZO), b"")
+    if codificacion == "UTF-8":
+        return codificacion, trozos
+    decodificador = codecs.getincrementaldecoder(codificacion.lower())()
+
+    def recodificados() -> Iterator[bytes]:
+        for trozo in trozos:
+            yield decodificador.decode(trozo).encode("utf-8")
+        yield decodificador.decode(b"", final=True).encode("utf-8")
+
+    return codificacion, recodificados()
+
+
+def _lineas(trozos: Iterable[bytes], nombre: str) -> Iterator[tuple[bytes, bytes]]:
+    """Cada línea con su final: ``\\n``, ``\\r\\n``, ``\\r`` o ``b""`` (la última, sin salto final).
+
+    Acepta LF, CRLF y CR (también mezclados) aunque un ``\\r\\n`` quede partido entre dos trozos.
+    """
+    pendiente, numero = b"", 0
+    for trozo in trozos:
+        pendiente += trozo
+        inicio = 0
+        for salto in _SALTO.finditer(pendiente):
+            if salto.group() == b"\r" and salto.end() == len(pendiente):
+                break  # puede ser la primera mitad de un \r\n: se decide con el trozo siguiente
+            numero += 1
+            yield pendiente[inicio : salto.start()], salto.group()
+            inicio = salto.end()
+        pendiente = pendiente[inicio:]
+        if len(pendiente) > LARGO_MAXIMO_LINEA:
+            raise ValueError(
+                f"la línea {numero + 1} de {nombre} tiene más de {LARGO_MAXIMO_LINEA // 1024**2} MiB sin un salto "
+                f"de línea: no parece un archivo de texto «inglés<TAB>francés». Comprueba que es el archivo correcto."
+            )
+    if pendiente:
+        yield (pendiente[:-1], b"\r") if pendiente.endswith(b"\r") else (pendiente, b"")
 
 
 def _analizar_linea(crudo: bytes) -> tuple[str, str, str] | str:
-    """Devuelve (inglés, francés, atribución) o, si la línea no vale, el motivo."""
+    """Devuelve (inglés, francés, atribución) en forma normal NFC o, si la línea no vale, el motivo."""
     try:
-        linea = crudo.decode("utf-8")
+        linea = unicodedata.normalize("NFC", crudo.decode("utf-8"))
     except UnicodeDecodeError:
-        return "no es UTF-8 válido (¿el archivo está en latin-1?)"
+        return MOTIVO_NO_UTF8
+    if "\x00" in linea:
+        return MOTIVO_NULOS
     columnas = linea.split("\t")
     if len(columnas) == 1:
         return "no tiene tabulador entre inglés y francés"
@@ -136,6 +204,62 @@ def _analizar_linea(crudo: bytes) -> tuple[str, str, str] | str:
     return ingles, frances, atribucion
 
 
+def _como_convertir(nombre: str, desde: str) -> str:
+    """Cómo pasar el archivo a UTF-8 con iconv o con Python (``desde``: ``latin1`` o ``UTF-16LE``)."""
+    destino = f"{Path(nombre).stem}-utf8.txt"
+    en_python = "cp1252" if desde == "latin1" else "utf-16-le"
+    otra = " (o -f cp1252 si viene de Windows)" if desde == "latin1" else ""
+    return (
+        f"conviértelo a UTF-8: en una terminal, iconv -f {desde} -t utf-8 {nombre} > {destino}{otra}; en Python, "
+        f"Path({destino!r}).write_text(Path({nombre!r}).read_text(encoding={en_python!r}), encoding='utf-8')."
+    )
+
+
+def _consejo(motivo: str, nombre: str) -> str:
+    """Qué hacer con una línea descartada por ``motivo``: convertir el archivo o corregir la línea."""
+    if motivo.startswith(MOTIVO_NO_UTF8):
+        return f"Si el archivo está en latin-1 o Windows-1252, {_como_convertir(nombre, 'latin1')}"
+    if motivo.startswith(MOTIVO_NULOS):
+        return f"Si el archivo está en UTF-16, {_como_convertir(nombre, 'UTF-16LE')}"
+    return "Corrige la línea."
+
+
+def _rechazar_carpeta(ruta: Path, prefijo: str = "") -> None:
+    """``IsADirectoryError`` si la ruta es una carpeta, con los ``.txt`` que hay dentro."""
+    if ruta.is_dir():
+        dentro = sorted(p.name for p in ruta.glob("*.txt"))[:MAX_LINEAS_EN_AVISO]
+        lista = f" Dentro hay: {', '.join(dentro)}." if dentro else ""
+        raise IsADirectoryError(
+            f"{prefijo}{ruta.name!r} es una carpeta, no un archivo de datos.{lista} Indica el archivo, "
+            f"p. ej. {ruta.name}/{dentro[0] if dentro else MIEMBRO_ZIP}."
+        )
+
+
+def _error_sin_pares(corpus: Corpus, no_utf8: tuple[int, bytes] | None) -> ValueError:
+    """El error de un archivo sin ningún par válido; si la causa es la codificación, lo dice y cómo convertirlo."""
+    nombre = corpus.ruta.name
+    motivos = Counter(d.motivo.removesuffix(_CORTADA) for d in corpus.descartadas)
+    con_texto = corpus.lineas_leidas - corpus.lineas_en_blanco
+    if motivos and motivos.most_common(1)[0][0] == MOTIVO_NO_UTF8 and no_utf8:
+        numero, crudo = no_utf8
+        vista = crudo.decode("cp1252", errors="replace")[:60]
+        return ValueError(
+            f"{nombre} no está en UTF-8: {_contar(motivos[MOTIVO_NO_UTF8], 'línea', 'líneas')} con texto (de "
+            f"{con_texto}) no se pueden leer como UTF-8. Leída como Windows-1252, la línea {numero} sería "
+            f"{vista!r}. {_consejo(MOTIVO_NO_UTF8, nombre)}"
+        )
+    if motivos and motivos.most_common(1)[0][0] == MOTIVO_NULOS:
+        return ValueError(
+            f"{nombre} tiene bytes nulos: parece UTF-16 sin BOM (o un archivo binario) y no se pudo leer "
+            f"ningún par. {_consejo(MOTIVO_NULOS, nombre)}"
+        )
+    frecuente = f" Motivo más frecuente: {motivos.most_common(1)[0][0]}." if motivos else ""
+    return ValueError(
+        f"{nombre} no contiene ningún par válido ({corpus.lineas_leidas} líneas "
+        f"examinadas). Debe tener líneas «inglés<TAB>francés».{frecuente}"
+    )
+
+
 def leer_pares(
     ruta: str | Path,
     num_pares: int | None = None,
@@ -146,9 +270,15 @@ def leer_pares(
 
     Se explica en 02_datos_y_vectorizacion.
 
+    El archivo se lee por trozos (nunca entero en memoria). Las frases se normalizan a la
+    forma NFC de Unicode: una «é» escrita como «e» + acento combinado (U+0301) queda como
+    la «é» de un solo carácter, así que el vocabulario no tiene dos formas de la misma letra.
+
     Args:
-        ruta: archivo de texto ``inglés<TAB>francés[<TAB>atribución]``, UTF-8 con o sin BOM,
-            fin de línea LF o CRLF.
+        ruta: archivo de texto ``inglés<TAB>francés[<TAB>atribución]``, UTF-8 con o sin BOM
+            (o UTF-16/UTF-32 con BOM, como el «Texto Unicode» de Excel), fin de línea LF,
+            CRLF o CR. Un ``\\r`` suelto en un archivo con ``\\n`` se lee como salto de línea
+            con un aviso (error con ``estricto=True``).
         num_pares: si se indica, se detiene al reunir ese número de pares válidos
             (los primeros del archivo, como la receta clásica).
         estricto: si es ``True``, una línea mal formada lanza ``ValueError`` con su
@@ -158,53 +288,115 @@ def leer_pares(
     ruta = Path(ruta)
     if num_pares is not None and (not isinstance(num_pares, int) or isinstance(num_pares, bool) or num_pares < 1):
         raise ValueError(f"num_pares debe ser un entero positivo o None, no {num_pares!r}.")
+    _rechazar_carpeta(ruta)
     if not ruta.is_file():
         raise FileNotFoundError(
             f"no existe el archivo de datos {ruta.name!r}. Comprueba la ruta o usa "
             f"obtener_ruta_corpus() para descargarlo o usar el corpus de datos/."
         )
     corpus = Corpus(ruta=ruta)
-    contenido = ruta.read_bytes()
-    lineas = _partir_lineas(contenido)
-    cortada = not contenido.endswith((b"\n", b"\r"))  # sin salto final: la última línea puede estar cortada
-    for numero, crudo in enumerate(lineas, start=1):
+    try:
+        with open(ruta, "rb") as archivo:
+            no_utf8 = _leer_lineas(archivo, corpus, num_pares, estricto)
+    except PermissionError as error:
+        raise PermissionError(
+            f"no hay permiso para leer {ruta.name!r}. Cambia sus permisos (chmod u+r) o cópialo a una carpeta tuya."
+        ) from error
+    except UnicodeDecodeError as error:  # solo UTF-16/UTF-32: cada línea UTF-8 se decodifica por separado
+        raise ValueError(
+            f"{ruta.name} está en {corpus.codificacion} pero no se puede decodificar ({error.reason}): el archivo "
+            f"está dañado o cortado. Vuelve a exportarlo, o conviértelo a UTF-8 con "
+            f"iconv -f {corpus.codificacion} -t utf-8 {ruta.name} > {ruta.stem}-utf8.txt y revisa el final."
+        ) from error
+    except MemoryError:
+        pares = len(corpus)
+        corpus.ingles, corpus.frances, corpus.atribuciones = [], [], []  # libera la memoria antes de avisar
+        raise MemoryError(
+            f"no hay memoria suficiente para leer {ruta.name} entero ({_tamano_legible(ruta.stat().st_size)} en "
+            f"disco; se habían leído {pares} pares). Lee solo los primeros: leer_pares(ruta, num_pares=100_000) "
+            f"(la configuración «curso» usa 10 000), o usa una máquina con más memoria."
+        ) from None
+    if not corpus.ingles:
+        raise _error_sin_pares(corpus, no_utf8)
+    if mostrar_resumen:
+        print(corpus.resumen())
+        _avisar_de_lo_saltado(corpus)
+    return corpus
+
+
+def _leer_lineas(archivo: BinaryIO, corpus: Corpus, num_pares: int | None, estricto: bool) -> tuple[int, bytes] | None:
+    """Llena ``corpus`` línea a línea; devuelve la primera línea que no es UTF-8 (número y bytes), si la hay."""
+    nombre, no_utf8, hay_lf = corpus.ruta.name, None, False
+    inicio = archivo.read(4)
+    archivo.seek(0)
+    firma = next((descripcion for f, descripcion in _FIRMAS.items() if inicio.startswith(f)), None)
+    if firma:
+        raise ValueError(
+            f"{nombre} es {firma}, no un archivo de texto: descomprímelo y lee el archivo de dentro (el de "
+            f"Tatoeba se llama {MIEMBRO_ZIP}), o usa descargar_tatoeba(), que lo hace por ti."
+        )
+    corpus.codificacion, trozos = _trozos_utf8(archivo)
+    for numero, (crudo, fin) in enumerate(_lineas(trozos, nombre), start=1):
         if num_pares is not None and len(corpus) >= num_pares:
             break
         corpus.lineas_leidas = numero
+        if fin == b"\r":
+            corpus.lineas_con_cr_suelto.append(numero)
+        hay_lf = hay_lf or fin.endswith(b"\n")
+        if estricto and hay_lf and corpus.lineas_con_cr_suelto:
+            raise ValueError(
+                f"{nombre}, línea {corpus.lineas_con_cr_suelto[0]}: termina en un \\r suelto y el archivo usa "
+                f"saltos de línea \\n: ¿se unieron dos líneas al editarlo o al pegarlas? Cambia los \\r sueltos por "
+                f"saltos de línea o lee con estricto=False para leerlos como saltos de línea con un aviso."
+            )
         if not crudo.strip():
             corpus.lineas_en_blanco += 1
             continue
         resultado = _analizar_linea(crudo)
         if isinstance(resultado, str):
-            if cortada and numero == len(lineas):
-                resultado += " (es la última línea y el archivo no termina en salto de línea: ¿se cortó?)"
+            if resultado == MOTIVO_NO_UTF8 and no_utf8 is None:
+                no_utf8 = (numero, crudo)
+            if not fin:  # sin salto final: la última línea puede estar cortada
+                resultado += _CORTADA
             texto = crudo.decode("utf-8", errors="replace")
             if estricto:
                 raise ValueError(
-                    f"{ruta.name}, línea {numero}: {resultado}: {texto[:80]!r}. Corrige la "
-                    f"línea o lee con estricto=False para saltarla con un aviso."
+                    f"{nombre}, línea {numero}: {resultado}: {texto[:80]!r}. {_consejo(resultado, nombre)} "
+                    f"O lee con estricto=False para saltarla con un aviso."
                 )
             corpus.descartadas.append(LineaDescartada(numero, resultado, texto))
             continue
         corpus.ingles.append(resultado[0])
         corpus.frances.append(resultado[1])
         corpus.atribuciones.append(resultado[2])
-    if not corpus.ingles:
-        raise ValueError(
-            f"{ruta.name} no contiene ningún par válido ({corpus.lineas_leidas} líneas "
-            f"examinadas). Debe tener líneas «inglés<TAB>francés»."
+    if not hay_lf:
+        corpus.lineas_con_cr_suelto.clear()  # un archivo solo con CR (Mac antiguo) es válido
+    return no_utf8
+
+
+def _avisar_de_lo_saltado(corpus: Corpus) -> None:
+    """Avisos ⚠️ de las líneas mal formadas (con cómo convertir el archivo si no es UTF-8) y de los ``\\r`` sueltos."""
+    nombre = corpus.ruta.name
+    if corpus.descartadas:
+        primeras = ", ".join(str(d.numero) for d in corpus.descartadas[:MAX_LINEAS_EN_AVISO])
+        motivos = Counter(d.motivo for d in corpus.descartadas).most_common(1)[0][0]
+        no_utf8 = sum(d.motivo.startswith(MOTIVO_NO_UTF8) for d in corpus.descartadas)
+        conversion = ""
+        if no_utf8:
+            conversion = f" {_contar(no_utf8, 'no es', 'no son')} UTF-8 válido. {_consejo(MOTIVO_NO_UTF8, nombre)}"
+        avisar(
+            f"se saltaron {_contar(len(corpus.descartadas), 'línea mal formada', 'líneas mal formadas')} de {nombre} "
+            f"(primeras: {primeras}; motivo más frecuente: {motivos}). "
+            f"Están en corpus.descartadas.{conversion}"
         )
-    if mostrar_resumen:
-        print(corpus.resumen())
-        if corpus.descartadas:
-            primeras = ", ".join(str(d.numero) for d in corpus.descartadas[:MAX_LINEAS_EN_AVISO])
-            motivos = Counter(d.motivo for d in corpus.descartadas).most_common(1)[0][0]
-            avisar(
-                f"se saltaron {_contar(len(corpus.descartadas), 'línea mal formada', 'líneas mal formadas')} de {ruta.name} "
-                f"(primeras: {primeras}; motivo más frecuente: {motivos}). "
-                f"Están en corpus.descartadas."
-            )
-    return corpus
+    if corpus.lineas_con_cr_suelto:
+        n = len(corpus.lineas_con_cr_suelto)
+        primeras = ", ".join(map(str, corpus.lineas_con_cr_suelto[:MAX_LINEAS_EN_AVISO]))
+        avisar(
+            f"{nombre} mezcla finales de línea: {_contar(n, 'línea termina', 'líneas terminan')} en un \\r suelto "
+            f"(primeras: {primeras}), leído como salto de línea. Si no lo era, corrige el archivo; con "
+            f"estricto=True es un error."
+        )
 
 
 # --- El archivo completo: descarga con caché y alternativa sin red ------------------------
@@ -295,6 +487,7 @@ def obtener_ruta_corpus(config: Configuracion | None = None, descargar=descargar
     indicado = os.environ.get(VARIABLE_CORPUS, "").strip()
     if indicado:
         ruta = Path(indicado).expanduser()
+        _rechazar_carpeta(ruta, prefijo=f"{VARIABLE_CORPUS}: ")
         if not ruta.is_file():
             raise FileNotFoundError(
                 f"{VARIABLE_CORPUS} apunta a {ruta.name!r}, que no existe. Corrige la ruta o "
@@ -390,13 +583,48 @@ class Vocabulario:
 
     @classmethod
     def desde_diccionario(cls, datos: dict) -> "Vocabulario":
-        """Reconstruye el vocabulario guardado con ``a_diccionario``."""
+        """Reconstruye el vocabulario guardado con ``a_diccionario``, comprobando que es coherente.
+
+        Lanza ``ValueError`` («el vocabulario no es válido: …») si falta una clave, si los
+        caracteres no son caracteres sueltos o se repiten, si faltan ``\\t`` o ``\\n`` en los
+        objetivos o si una longitud no es un entero positivo: así nunca llega un ``KeyError``
+        a la hora de traducir.
+        """
+        problema = _problema_del_vocabulario(datos)
+        if problema:
+            raise ValueError(f"el vocabulario no es válido: {problema}")
         return cls(
             input_characters=tuple(datos["input_characters"]),
             target_characters=tuple(datos["target_characters"]),
-            max_encoder_seq_length=int(datos["max_encoder_seq_length"]),
-            max_decoder_seq_length=int(datos["max_decoder_seq_length"]),
+            max_encoder_seq_length=datos["max_encoder_seq_length"],
+            max_decoder_seq_length=datos["max_decoder_seq_length"],
         )
+
+
+def _problema_del_vocabulario(datos) -> str:
+    """Qué tiene de incoherente un vocabulario en forma de diccionario, o ``""`` si nada."""
+    if not isinstance(datos, dict):
+        return f"se esperaba un diccionario, no {type(datos).__name__}"
+    claves = ("input_characters", "target_characters", "max_encoder_seq_length", "max_decoder_seq_length")
+    faltan = [clave for clave in claves if clave not in datos]
+    if faltan:
+        return f"falta la clave {faltan[0]!r}"
+    for clave in claves[:2]:
+        caracteres = datos[clave]
+        if not isinstance(caracteres, (list, tuple)) or not caracteres or not all(
+            isinstance(c, str) and len(c) == 1 for c in caracteres
+        ):
+            return f"{clave} debe ser una lista de caracteres sueltos"
+        repetidos = sorted(c for c, n in Counter(caracteres).items() if n > 1)
+        if repetidos:
+            return f"{clave} repite {_nombrar_caracteres(repetidos)}"
+    for token, nombre in ((INICIO, "de inicio"), (FIN, "de fin")):
+        if token not in datos["target_characters"]:
+            return f"target_characters no tiene el token {nombre} {token!r}"
+    for clave, minimo in ((claves[2], 1), (claves[3], 2)):  # un objetivo tiene al menos \t y \n
+        if type(datos[clave]) is not int or datos[clave] < minimo:
+            return f"{clave} debe ser un entero mayor o igual que {minimo}, no {datos[clave]!r}"
+    return ""
 
 
 def crear_vocabulario(input_texts: Sequence[str], target_texts: Sequence[str]) -> Vocabulario:
@@ -426,6 +654,16 @@ def crear_vocabulario(input_texts: Sequence[str], target_texts: Sequence[str]) -
 DESCONOCIDOS_VALIDOS = ("error", "omitir")
 
 
+def _nombrar_caracteres(caracteres: Iterable[str]) -> str:
+    """Los caracteres entre comillas, separados por comas; los invisibles (acentos combinados,
+    espacios de ancho cero…) por su código y su nombre Unicode: ``U+0303 (COMBINING TILDE)``."""
+    nombres = []
+    for c in caracteres:
+        invisible = unicodedata.category(c).startswith("M") or unicodedata.category(c) == "Cf"
+        nombres.append(f"U+{ord(c):04X} ({unicodedata.name(c, 'sin nombre')})" if invisible else repr(c))
+    return ", ".join(nombres)
+
+
 def texto_a_ids(texto: str, token_index: dict[str, int], desconocidos: str = "error") -> list[int]:
     """Índices de los caracteres de ``texto``. Se explica en 02_datos_y_vectorizacion.
 
@@ -438,7 +676,7 @@ def texto_a_ids(texto: str, token_index: dict[str, int], desconocidos: str = "er
         raise ValueError(f"desconocidos debe ser uno de {DESCONOCIDOS_VALIDOS}, no {desconocidos!r}.")
     extranos = sorted({c for c in texto if c not in token_index})
     if extranos:
-        nombres = ", ".join(repr(c) for c in extranos)
+        nombres = _nombrar_caracteres(extranos)
         if desconocidos == "error":
             raise ValueError(
                 f"el texto {texto[:60]!r} contiene caracteres que el modelo no conoce: {nombres}. "
@@ -549,8 +787,11 @@ def frase_a_encoder_input(
 
     Devuelve ``(1, max_encoder_seq_length, num_encoder_tokens)`` en *one-hot* o
     ``(1, max_encoder_seq_length)`` en enteros. Caracteres desconocidos: ver ``texto_a_ids``.
-    Una frase más larga que ``max_encoder_seq_length`` lanza ``ValueError``.
+    Una frase más larga que ``max_encoder_seq_length`` lanza ``ValueError``. La frase se
+    normaliza antes a la forma NFC de Unicode, como el corpus (ver ``leer_pares``).
     """
+    if isinstance(frase, str):
+        frase = unicodedata.normalize("NFC", frase)
     indices = texto_a_ids(frase, vocab.input_token_index, desconocidos)
     if not indices:
         raise ValueError(f"la frase {frase!r} no tiene ningún carácter que el modelo conozca.")

@@ -16,6 +16,7 @@ longitud; con ``k = 1`` es la voraz) se enseñan en ``06_busqueda_en_haz_y_evalu
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -23,7 +24,8 @@ import numpy as np
 
 from utils.configuracion import avisar
 from utils.datos import (
-    DESCONOCIDOS_VALIDOS, FIN, ID_RELLENO, INICIO, Vocabulario, frase_a_encoder_input, ids_a_one_hot, texto_a_ids,
+    DESCONOCIDOS_VALIDOS, FIN, ID_RELLENO, INICIO, Vocabulario, _nombrar_caracteres, frase_a_encoder_input,
+    ids_a_one_hot, texto_a_ids,
 )
 
 _SEPARADORES = INICIO + FIN + "\r"  # no pueden ir dentro de una frase de entrada
@@ -104,7 +106,7 @@ def _quitar_desconocidos(frase: str, vocab: Vocabulario, desconocidos: str) -> t
     extranos = sorted({c for c in frase if c not in vocab.input_token_index})
     if not extranos:
         return frase, ""
-    nombres, pista = ", ".join(repr(c) for c in extranos), _pista_mayusculas(frase, vocab)
+    nombres, pista = _nombrar_caracteres(extranos), _pista_mayusculas(frase, vocab)
     validos = "".join(vocab.input_characters)
     if desconocidos == "error":
         raise ValueError(
@@ -136,7 +138,7 @@ def _revisar_frase(texto, vocab: Vocabulario, desconocidos: str) -> tuple[str, s
     """Comprueba una frase y devuelve (frase lista para el codificador, aviso o ``""``)."""
     if not isinstance(texto, str):
         raise TypeError(_describir_recibido(texto, "un texto (str)"))
-    frase = texto.strip()
+    frase = unicodedata.normalize("NFC", texto).strip()  # «e» + U+0301 → «é», como en el corpus
     if not frase:
         raise ValueError(
             f"la frase está vacía o solo tiene espacios ({_cita(texto, 20)}): "
@@ -181,7 +183,9 @@ def traducir(
     Se explica en 05_decodificacion_argmax.
 
     Se quitan los espacios y saltos de línea del principio y del final; los espacios
-    interiores se conservan. Si una lista tiene frases que no valen, no se salta ninguna
+    interiores se conservan. El texto se normaliza a la forma NFC de Unicode, como el corpus:
+    una «é» escrita como «e» + acento combinado (U+0301), como la escriben algunos teclados
+    y macOS, se traduce igual que la «é» de un solo carácter. Si una lista tiene frases que no valen, no se salta ninguna
     en silencio: se lanza un solo error que las enumera todas (``frase 2 (textos[1]): …``)
     para corregirlas de una vez. Las frases válidas se traducen juntas con ``decodificar_lote``.
 

@@ -12,8 +12,11 @@ tras ``load_model``.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -40,7 +43,11 @@ from utils.datos import (
 
 ARCHIVO_MODELO = "modelo.keras"
 ARCHIVO_METADATOS = "metadatos.json"
-VERSION_PAQUETE = 1  # cambia si cambia el formato del paquete guardado
+VERSION_PAQUETE = 2  # cambia si cambia el formato del paquete guardado (2: con sumas sha256)
+CLAVE_SUMAS = "sumas_sha256"  # en metadatos.json: la de modelo.keras y la del vocabulario
+# Lo que se propone hacer cuando un paquete guardado no pasa las comprobaciones. Es un texto
+# aparte para poder completarlo (p. ej. con la orden que reentrena un modelo del curso).
+PISTA_REENTRENAR = "Vuelve a guardar el modelo con guardar_modelo o, si ya no lo tienes, vuelve a entrenarlo (cuaderno 03)."
 
 
 def construir_modelo_entrenamiento(
@@ -116,11 +123,20 @@ def _tamanos_del_modelo(modelo: keras.Model) -> tuple[int, int]:
         ) from error
 
 
-def guardar_modelo(modelo: keras.Model, vocab: Vocabulario, config: Configuracion, carpeta: str | Path) -> Path:
+def guardar_modelo(
+    modelo: keras.Model, vocab: Vocabulario, config: Configuracion, carpeta: str | Path, extra: dict | None = None
+) -> Path:
     """Guarda juntos el modelo (``.keras``), el vocabulario y la configuración, de forma atómica.
 
     Todo se escribe en una carpeta temporal y se renombra al final: una interrupción nunca
-    deja un paquete a medias. Devuelve la carpeta.
+    deja un paquete a medias y el paquete anterior sigue intacto. Antes de empezar, recupera el
+    paquete anterior si un guardado murió entre sus dos renombrados y borra los restos de
+    guardados interrumpidos (``.NOMBRE.anterior``, ``.NOMBRE.temporal-xxxxxxxx``). Un fallo del disco o
+    de permisos da el mismo tipo de ``OSError`` con un mensaje en español que dice qué hacer.
+    ``metadatos.json`` guarda además la suma sha256 de
+    ``modelo.keras`` y la del vocabulario, que ``cargar_modelo`` comprueba, y ``extra``: un
+    diccionario libre (textos, números, listas…) que devuelve ``leer_metadatos``, p. ej. una
+    descripción de la receta de entrenamiento. Devuelve la carpeta.
     """
     carpeta = Path(carpeta)
     entrada, salida = _tamanos_del_modelo(modelo)
@@ -130,28 +146,89 @@ def guardar_modelo(modelo: keras.Model, vocab: Vocabulario, config: Configuracio
             f"vocabulario tiene {vocab.num_encoder_tokens} y {vocab.num_decoder_tokens}. "
             f"Guarda el vocabulario con el que se entrenó este modelo."
         )
-    carpeta.parent.mkdir(parents=True, exist_ok=True)
-    temporal = Path(tempfile.mkdtemp(prefix=f".{carpeta.name}.", dir=carpeta.parent))
-    os.chmod(temporal, 0o755)  # mkdtemp la crea solo para su dueño (0700)
+    try:
+        Vocabulario.desde_diccionario(vocab.a_diccionario())
+    except ValueError as error:
+        raise ValueError(f"{error}. No se guarda: crea el vocabulario con crear_vocabulario().") from error
+    extra = {} if extra is None else extra
+    if not isinstance(extra, dict) or not _cabe_en_json(extra):
+        raise TypeError(
+            f"extra debe ser un diccionario con claves de texto y valores que quepan en JSON (textos, números, "
+            f"booleanos, None, listas y diccionarios), no {_resumir(extra)}."
+        )
+    try:
+        temporal = _preparar_guardado(carpeta)
+    except OSError as error:
+        raise _error_al_guardar(error, carpeta) from error
     try:
         modelo.save(temporal / ARCHIVO_MODELO)
         metadatos = {
             "version_paquete": VERSION_PAQUETE,
             "keras": keras.__version__,
+            CLAVE_SUMAS: {
+                ARCHIVO_MODELO: _sha256_de_archivo(temporal / ARCHIVO_MODELO),
+                "vocabulario": _suma_vocabulario(vocab.a_diccionario()),
+            },
             "vocabulario": vocab.a_diccionario(),
             "configuracion": {k: getattr(config, k) for k in config.__dataclass_fields__},
+            "extra": extra,
         }
         (temporal / ARCHIVO_METADATOS).write_text(json.dumps(metadatos, ensure_ascii=False, indent=1), encoding="utf-8")
         _reemplazar_carpeta(temporal, carpeta)
+    except OSError as error:
+        raise _error_al_guardar(error, carpeta, temporal) from error
     finally:
         shutil.rmtree(temporal, ignore_errors=True)
     return carpeta
 
 
+def _cabe_en_json(valor) -> bool:
+    """``True`` si ``valor`` se guarda en JSON y vuelve igual (sin tuplas, conjuntos ni objetos)."""
+    if valor is None or isinstance(valor, (str, int, float, bool)):
+        return True
+    if isinstance(valor, list):
+        return all(_cabe_en_json(v) for v in valor)
+    return isinstance(valor, dict) and all(isinstance(k, str) and _cabe_en_json(v) for k, v in valor.items())
+
+
+def _resumir(valor) -> str:
+    """El tipo y el valor recortado, para un mensaje de error."""
+    texto = repr(valor)
+    return f"{type(valor).__name__} {texto if len(texto) <= 60 else texto[:60] + '…'}"
+
+
+def _sha256_de_archivo(ruta: Path) -> str:
+    """Suma sha256 (en hexadecimal) de los bytes de un archivo, leído por trozos."""
+    with open(ruta, "rb") as archivo:
+        return hashlib.file_digest(archivo, "sha256").hexdigest()
+
+
+def _suma_vocabulario(vocabulario: dict) -> str:
+    """Suma sha256 de la forma canónica en JSON del vocabulario (claves ordenadas, sin espacios, UTF-8)."""
+    canonico = json.dumps(vocabulario, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonico.encode("utf-8")).hexdigest()
+
+
+def _anterior(carpeta: Path) -> Path:
+    """Dónde se aparta el paquete anterior mientras se pone el nuevo: ``.NOMBRE.anterior``."""
+    return carpeta.with_name(f".{carpeta.name}.anterior")
+
+
+def _preparar_guardado(carpeta: Path) -> Path:
+    """Deja sitio para guardar en ``carpeta`` (recupera, limpia, comprueba permisos) y crea la carpeta temporal."""
+    carpeta.parent.mkdir(parents=True, exist_ok=True)
+    _recuperar_anterior(carpeta)
+    _limpiar_restos(carpeta)
+    if carpeta.exists() and not os.access(carpeta, os.W_OK):  # no se reemplaza lo que no se puede cambiar
+        raise PermissionError(errno.EACCES, "la carpeta es de solo lectura", os.fspath(carpeta))
+    temporal = Path(tempfile.mkdtemp(prefix=f".{carpeta.name}.temporal-", dir=carpeta.parent))
+    os.chmod(temporal, 0o755)  # mkdtemp la crea solo para su dueño (0700)
+    return temporal
+
+
 def _reemplazar_carpeta(nueva: Path, carpeta: Path) -> None:
     """Pone ``nueva`` en el lugar de ``carpeta``; si algo falla a medias, la anterior vuelve a su sitio."""
-    anterior = carpeta.with_name(f".{carpeta.name}.anterior")
-    shutil.rmtree(anterior, ignore_errors=True)  # restos de un guardado interrumpido antes
+    anterior = _anterior(carpeta)
     if carpeta.exists():
         os.replace(carpeta, anterior)  # renombrar es atómico: la carpeta vieja sigue entera
     try:
@@ -160,47 +237,229 @@ def _reemplazar_carpeta(nueva: Path, carpeta: Path) -> None:
         if anterior.exists() and not carpeta.exists():
             os.replace(anterior, carpeta)
         raise
-    shutil.rmtree(anterior, ignore_errors=True)
+    try:
+        _borrar_carpeta(anterior)
+    except OSError as error:  # el paquete nuevo ya está en su sitio: el resto se borra en el próximo guardado
+        avisar(f"el modelo se guardó, pero no se pudo borrar la copia anterior {anterior.name} ({error.strerror}).")
 
 
-def cargar_modelo(carpeta: str | Path) -> tuple[keras.Model, Vocabulario, dict]:
-    """Carga un paquete de ``guardar_modelo`` (con ``safe_mode``) y comprueba que sus partes encajan.
+def _paquete_completo(carpeta: Path) -> bool:
+    """``True`` si la carpeta tiene ``modelo.keras`` y ``metadatos.json``."""
+    return all((carpeta / archivo).is_file() for archivo in (ARCHIVO_MODELO, ARCHIVO_METADATOS))
 
-    Devuelve ``(modelo, vocab, configuracion)``; lanza ``FileNotFoundError`` o ``ValueError``
-    con un mensaje en español si falta algo o las piezas no corresponden entre sí.
+
+def _recuperar_anterior(carpeta: Path) -> bool:
+    """Si un guardado murió entre sus dos renombrados (falta ``carpeta`` y su ``.anterior`` está completa), la devuelve."""
+    anterior = _anterior(carpeta)
+    if carpeta.exists() or not _paquete_completo(anterior):
+        return False
+    os.replace(anterior, carpeta)
+    avisar(
+        f"el guardado de {carpeta.name!r} se interrumpió entre sus dos renombrados: se ha recuperado el paquete "
+        f"anterior, que estaba completo en {anterior.name}. Si querías el modelo nuevo, vuelve a guardarlo."
+    )
+    return True
+
+
+def _es_resto(ruta: Path, carpeta: Path) -> bool:
+    """``True`` si ``ruta`` la dejó un guardado interrumpido de ``carpeta``.
+
+    Son ``.NOMBRE.anterior``, las temporales ``.NOMBRE.temporal-xxxxxxxx`` y las de versiones
+    anteriores del curso (``.NOMBRE.xxxxxxxx``, 8 caracteres al azar), estas solo si están a
+    medias: una copia completa con un nombre así podría ser de la persona, y no se toca.
     """
-    carpeta = Path(carpeta)
-    if not carpeta.is_dir():
-        raise FileNotFoundError(
-            f"no existe la carpeta del modelo guardado {carpeta.name!r}. Entrena y guarda el modelo "
-            f"(cuaderno 03) o comprueba la ruta."
-        )
-    ruta_modelo, ruta_metadatos = carpeta / ARCHIVO_MODELO, carpeta / ARCHIVO_METADATOS
-    for ruta in (ruta_modelo, ruta_metadatos):
+    if ruta.is_symlink() or not ruta.is_dir() or not ruta.name.startswith(f".{carpeta.name}."):
+        return False
+    sufijo = ruta.name[len(carpeta.name) + 2 :]
+    if sufijo == "anterior" or re.fullmatch(r"temporal-[a-z0-9_]{8}", sufijo):
+        return True
+    return bool(re.fullmatch(r"[a-z0-9_]{8}", sufijo)) and not _paquete_completo(ruta)
+
+
+def _limpiar_restos(carpeta: Path) -> None:
+    """Borra lo que dejaron guardados interrumpidos (ver ``_es_resto``); si uno no se puede borrar, lo nombra."""
+    for resto in carpeta.parent.iterdir():
+        if _es_resto(resto, carpeta):
+            try:
+                _borrar_carpeta(resto)
+            except OSError as error:
+                raise type(error)(error.errno, error.strerror, os.fspath(resto)) from error
+
+
+def _borrar_carpeta(ruta: Path) -> None:
+    """Borra una carpeta con su contenido; antes da permiso de escritura a ella y a sus subcarpetas.
+
+    Sin ser root, una carpeta de solo lectura no deja borrar lo que contiene: el resto de un
+    guardado en una carpeta de solo lectura se quedaría para siempre.
+    """
+    if not ruta.exists():
+        return
+    os.chmod(ruta, 0o700)
+    for raiz, carpetas, _ in os.walk(ruta):
+        for nombre in carpetas:
+            if not os.path.islink(os.path.join(raiz, nombre)):
+                os.chmod(os.path.join(raiz, nombre), 0o700)
+    shutil.rmtree(ruta)
+
+
+# Por qué falló un guardado, según el errno; {lugar} es la carpeta afectada.
+_CAUSAS_AL_GUARDAR = {
+    errno.EACCES: "no hay permiso para escribir en {lugar}",
+    errno.EPERM: "no se permite cambiar {lugar} (¿está protegida contra cambios con chattr +i, o es de otro usuario?)",
+    errno.EROFS: "{lugar} está en un disco de solo lectura",
+    errno.ENOSPC: "no queda espacio en el disco",
+    errno.EDQUOT: "se agotó tu cuota de disco",
+}
+
+
+def _error_al_guardar(error: OSError, carpeta: Path, temporal: Path | None = None) -> OSError:
+    """El mismo tipo de ``OSError``, con un mensaje en español: qué falló, si el paquete anterior sigue y qué hacer.
+
+    ``temporal`` es la carpeta temporal de este guardado, para no confundirla con un resto de otro.
+    """
+    ruta = Path(error.filename) if error.filename else carpeta.parent
+    if ruta == carpeta:
+        lugar = f"la carpeta {carpeta.name!r}"
+    elif ruta != temporal and ruta.parent == carpeta.parent and _es_resto(ruta, carpeta):
+        lugar = f"{ruta.name!r}, que dejó un guardado interrumpido (bórrala a mano: rm -rf {ruta.name})"
+    else:
+        lugar = f"la carpeta {carpeta.parent.resolve().name!r}"
+    codigo = error.errno
+    if codigo not in _CAUSAS_AL_GUARDAR and isinstance(error, PermissionError):
+        codigo = errno.EACCES
+    causa = _CAUSAS_AL_GUARDAR.get(codigo, "falló el disco al escribir en {lugar} ({detalle})")
+    causa = causa.format(lugar=lugar, detalle=error.strerror or error)
+    sigue = " El paquete anterior sigue intacto." if _paquete_completo(carpeta) else ""
+    if codigo in (errno.ENOSPC, errno.EDQUOT):
+        consejo = "Libera espacio y vuelve a guardarlo."
+    else:
+        consejo = ("Guarda en una carpeta en la que puedas escribir, o dale permiso de escritura (chmod u+w; si "
+                   "está protegida, chattr -i).")
+    return type(error)(f"no se pudo guardar el modelo en {carpeta.name!r}: {causa}.{sigue} {consejo}")
+
+
+def _error_al_leer(error: OSError, carpeta: Path) -> OSError:
+    """El mismo tipo de ``OSError`` al leer un paquete, con un mensaje en español y qué hacer."""
+    archivo = Path(error.filename).name if error.filename else "el paquete"
+    causa = "no hay permiso para leerlo" if isinstance(error, PermissionError) else error.strerror or str(error)
+    return type(error)(
+        f"no se pudo leer {archivo} del modelo guardado {carpeta.name!r}: {causa}. Comprueba sus permisos "
+        f"(chmod -R u+r {carpeta.name}) o vuelve a copiar el paquete."
+    )
+
+
+def _danado(carpeta: Path, problema: str) -> ValueError:
+    """El error de un ``metadatos.json`` que no se puede usar, con qué le pasa y qué hacer."""
+    return ValueError(f"{ARCHIVO_METADATOS} de {carpeta.name!r} está dañado ({problema}). {PISTA_REENTRENAR}")
+
+
+def _leer_json(carpeta: Path) -> dict:
+    """El contenido de ``metadatos.json`` con las claves comunes a todas las versiones del paquete."""
+    try:
+        metadatos = json.loads((carpeta / ARCHIVO_METADATOS).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise _error_al_leer(error, carpeta) from error
+    except UnicodeDecodeError as error:
+        raise _danado(carpeta, "no es texto UTF-8") from error
+    except json.JSONDecodeError as error:
+        raise _danado(carpeta, f"no es JSON válido: se cortó o se editó mal cerca de la línea {error.lineno}, "
+                               f"columna {error.colno}") from error
+    if not isinstance(metadatos, dict):
+        raise _danado(carpeta, f"se esperaba un objeto JSON, no {type(metadatos).__name__}")
+    for clave, tipo in (("version_paquete", int), ("keras", str), ("vocabulario", dict), ("configuracion", dict)):
+        if not isinstance(metadatos.get(clave), tipo):
+            raise _danado(carpeta, f"falta la clave {clave!r} o no es del tipo esperado")
+    return metadatos
+
+
+def _comprobar_paquete(carpeta: Path) -> tuple[dict, Vocabulario]:
+    """Lee ``metadatos.json`` y comprueba versiones, sumas sha256 y vocabulario; devuelve (metadatos, vocab)."""
+    ruta_modelo = carpeta / ARCHIVO_MODELO
+    for ruta in (ruta_modelo, carpeta / ARCHIVO_METADATOS):
         if not ruta.is_file():
             raise FileNotFoundError(
                 f"falta {ruta.name} en el modelo guardado {carpeta.name!r}. Vuelve a entrenar y "
                 f"guardar el modelo (cuaderno 03)."
             )
-    try:
-        metadatos = json.loads(ruta_metadatos.read_text(encoding="utf-8"))
-        vocab = Vocabulario.desde_diccionario(metadatos["vocabulario"])
-        configuracion = dict(metadatos["configuracion"])
-        version = metadatos["version_paquete"]
-    except (ValueError, KeyError, TypeError) as error:
-        raise ValueError(f"{ruta_metadatos.name} de {carpeta.name!r} está dañado ({error!r}). Vuelve a guardar el modelo.") from error
-    guardado_con = str(metadatos.get("keras", "?"))
+    metadatos = _leer_json(carpeta)
+    guardado_con = metadatos["keras"]
     if guardado_con.split(".")[0] != keras.__version__.split(".")[0]:
         raise ValueError(
             f"el modelo {carpeta.name!r} se guardó con Keras {guardado_con} y aquí hay Keras "
             f"{keras.__version__}: el formato .keras no es compatible entre versiones mayores. "
             f"Instala requirements.txt o vuelve a entrenar el modelo."
         )
-    if version != VERSION_PAQUETE:
+    if metadatos["version_paquete"] != VERSION_PAQUETE:
         raise ValueError(
-            f"el modelo {carpeta.name!r} se guardó con el formato {version} y este curso usa el "
+            f"el modelo {carpeta.name!r} se guardó con el formato {metadatos['version_paquete']} y este curso usa el "
             f"{VERSION_PAQUETE}. Vuelve a entrenarlo con esta versión del curso."
         )
+    sumas = metadatos.get(CLAVE_SUMAS)
+    if not isinstance(sumas, dict) or not all(isinstance(sumas.get(c), str) for c in (ARCHIVO_MODELO, "vocabulario")):
+        raise _danado(carpeta, f"faltan las sumas sha256 ({CLAVE_SUMAS})")
+    if _suma_vocabulario(metadatos["vocabulario"]) != sumas["vocabulario"]:
+        raise ValueError(
+            f"{ARCHIVO_METADATOS} de {carpeta.name!r}: el vocabulario no coincide con su suma sha256: se editó o se "
+            f"dañó después de guardarlo, y con él el modelo traduciría otra cosa. {PISTA_REENTRENAR}"
+        )
+    try:
+        suma_modelo = _sha256_de_archivo(ruta_modelo)
+    except OSError as error:
+        raise _error_al_leer(error, carpeta) from error
+    if suma_modelo != sumas[ARCHIVO_MODELO]:
+        raise ValueError(
+            f"no se pudo cargar {ARCHIVO_MODELO} de {carpeta.name!r}: no coincide con la suma sha256 guardada en "
+            f"{ARCHIVO_METADATOS}; cambió después de guardarlo (¿se copió el de otro paquete, o se dañó o se cortó "
+            f"al copiarlo?). {PISTA_REENTRENAR}"
+        )
+    try:
+        vocab = Vocabulario.desde_diccionario(metadatos["vocabulario"])
+    except ValueError as error:
+        raise _danado(carpeta, str(error)) from error
+    return metadatos, vocab
+
+
+def leer_metadatos(carpeta: str | Path) -> dict:
+    """Los metadatos de un paquete de ``guardar_modelo``, comprobados, sin cargar el modelo.
+
+    Comprueba lo mismo que ``cargar_modelo`` salvo el propio ``.keras``: versiones, sumas sha256
+    y vocabulario. Devuelve el diccionario de ``metadatos.json`` (``vocabulario``,
+    ``configuracion``, ``extra``… y cualquier clave que añadan versiones futuras del curso).
+    """
+    return _comprobar_paquete(_carpeta_del_paquete(Path(carpeta)))[0]
+
+
+def _carpeta_del_paquete(carpeta: Path) -> Path:
+    """La carpeta del paquete (recuperada si un guardado murió entre sus dos renombrados) o ``FileNotFoundError``."""
+    if not carpeta.exists() and _paquete_completo(_anterior(carpeta)):
+        try:
+            _recuperar_anterior(carpeta)
+        except OSError as error:  # sin permiso para renombrarla: se carga desde donde está
+            avisar(
+                f"el guardado de {carpeta.name!r} se interrumpió entre sus dos renombrados y no se pudo devolver "
+                f"el paquete anterior a su sitio ({error.strerror}): se carga desde {_anterior(carpeta).name}."
+            )
+            return _anterior(carpeta)
+    if not carpeta.is_dir():
+        raise FileNotFoundError(
+            f"no existe la carpeta del modelo guardado {carpeta.name!r}. Entrena y guarda el modelo "
+            f"(cuaderno 03) o comprueba la ruta."
+        )
+    return carpeta
+
+
+def cargar_modelo(carpeta: str | Path) -> tuple[keras.Model, Vocabulario, dict]:
+    """Carga un paquete de ``guardar_modelo`` (con ``safe_mode``) y comprueba que sus partes encajan.
+
+    Antes de cargar comprueba las sumas sha256 de ``modelo.keras`` y del vocabulario, y que el
+    vocabulario es coherente: un paquete editado a mano, dañado o mezclado con otro se rechaza
+    en lugar de traducir otra cosa en silencio. Devuelve ``(modelo, vocab, configuracion)``;
+    lanza ``FileNotFoundError`` o ``ValueError`` con un mensaje en español si falta algo o las
+    piezas no corresponden entre sí.
+    """
+    carpeta = _carpeta_del_paquete(Path(carpeta))
+    metadatos, vocab = _comprobar_paquete(carpeta)
+    ruta_modelo = carpeta / ARCHIVO_MODELO
     try:
         modelo = keras.saving.load_model(ruta_modelo, safe_mode=True)
     except Exception as error:  # zip dañado, capas desconocidas, archivo truncado…
@@ -211,7 +470,7 @@ def cargar_modelo(carpeta: str | Path) -> tuple[keras.Model, Vocabulario, dict]:
             f"{_tamanos_del_modelo(modelo)} caracteres (entrada, salida) y el vocabulario tiene "
             f"({vocab.num_encoder_tokens}, {vocab.num_decoder_tokens}). Vuelve a guardar ambos juntos."
         )
-    return modelo, vocab, configuracion
+    return modelo, vocab, dict(metadatos["configuracion"])
 
 
 def contar_parametros_lstm(units: int, input_dim: int) -> int:
