@@ -112,6 +112,7 @@ def main(argumentos: list[str] | None = None) -> None:
     parser.add_argument("--salida", type=Path, default=DIR_PREENTRENADO)
     parser.add_argument("--latent-dim", type=int, default=512)
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--dropout", type=float, default=0.25, help="fracción de salidas del decodificador apagadas al entrenar")
     parser.add_argument("--tasa", type=float, default=2e-3, help="tasa de aprendizaje inicial de Adam")
     parser.add_argument("--clipnorm", type=float, default=1.0)
     parser.add_argument("--epocas", type=int, default=60)
@@ -145,7 +146,8 @@ def main(argumentos: list[str] | None = None) -> None:
         historia = json.loads((DIR_TRABAJO / "historia.json").read_text(encoding="utf-8"))
         print(f"Se reanuda tras la época {len(historia['loss'])}.", flush=True)
     else:
-        modelo = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, args.latent_dim)
+        modelo = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, args.latent_dim,
+                                                 dropout=args.dropout)
         modelos.compilar_receta(modelo, args.tasa, args.clipnorm)
     inicio = time.perf_counter()
     segundos_previos = sum(historia.get("segundos", []))
@@ -165,7 +167,7 @@ def main(argumentos: list[str] | None = None) -> None:
     np.save(args.salida / modelos.ARCHIVO_VISTAS, np.array(resumen.pop("frases_vistas"), dtype=np.uint64))
     registro = {
         "orden": (f"python benchmarks/entrenar_preentrenado.py --corpus RUTA/A/{args.corpus.name} "
-                  f"--latent-dim {args.latent_dim} --batch-size {args.batch_size} --tasa {args.tasa} "
+                  f"--latent-dim {args.latent_dim} --batch-size {args.batch_size} --dropout {args.dropout} --tasa {args.tasa} "
                   f"--clipnorm {args.clipnorm} --epocas {args.epocas} --paciencia {args.paciencia} --meseta {args.meseta} "
                   f"--fraccion-reservada {args.fraccion_reservada} --semilla {args.semilla}"),
         "corpus": args.corpus.name, "corpus_sha256": calidad.sha256(args.corpus),

@@ -47,7 +47,7 @@ VERSION_PAQUETE = 2  # cambia si cambia el formato del paquete guardado (2: con 
 CLAVE_SUMAS = "sumas_sha256"  # en metadatos.json: la de modelo.keras y la del vocabulario
 # Lo que se propone hacer cuando un paquete guardado no pasa las comprobaciones. Es un texto
 # aparte para poder completarlo (p. ej. con la orden que reentrena un modelo del curso).
-PISTA_REENTRENAR = "Vuelve a guardar el modelo con guardar_modelo o, si ya no lo tienes, vuelve a entrenarlo (cuaderno 03)."
+PISTA_REENTRENAR = "Vuelve a guardar el modelo con guardar_modelo o, si ya no lo tienes, vuelve a entrenarlo (cuaderno 04)."
 
 
 def construir_modelo_entrenamiento(
@@ -379,7 +379,7 @@ def _comprobar_paquete(carpeta: Path) -> tuple[dict, Vocabulario]:
         if not ruta.is_file():
             raise FileNotFoundError(
                 f"falta {ruta.name} en el modelo guardado {carpeta.name!r}. Vuelve a entrenar y "
-                f"guardar el modelo (cuaderno 03)."
+                f"guardar el modelo (cuaderno 04)."
             )
     metadatos = _leer_json(carpeta)
     guardado_con = metadatos["keras"]
@@ -589,7 +589,7 @@ class CapaOneHot(layers.Layer):
 
 
 def construir_modelo_ligero(
-    num_encoder_tokens: int, num_decoder_tokens: int, latent_dim: int, enmascarar: bool = True
+    num_encoder_tokens: int, num_decoder_tokens: int, latent_dim: int, enmascarar: bool = True, dropout: float = 0.0
 ) -> keras.Model:
     """El modelo del curso con entradas de enteros (``encoder_ids``, ``decoder_ids``) y el *one-hot* dentro.
 
@@ -599,7 +599,9 @@ def construir_modelo_ligero(
     ``encoder_inputs`` y ``decoder_inputs`` (dan lo mismo que las entradas del modelo clásico) y
     las LSTM y la densa conservan sus nombres, así que tiene los mismos parámetros y
     ``construir_modelos_inferencia`` funciona igual. Con ``enmascarar=True`` (por defecto) el
-    codificador salta su relleno.
+    codificador salta su relleno. Con ``dropout > 0``, una capa ``Dropout`` (``decoder_dropout``) apaga
+    al azar, solo al entrenar, esa fracción de las salidas del decodificador antes de la densa: no
+    tiene pesos y los modelos de inferencia no la usan.
     """
     encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
     decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
@@ -608,6 +610,8 @@ def construir_modelo_ligero(
     _, state_h, state_c = layers.LSTM(latent_dim, return_state=True, name="encoder_lstm")(encoder_inputs)
     decoder_lstm = layers.LSTM(latent_dim, return_sequences=True, return_state=True, name="decoder_lstm")
     decoder_outputs, _, _ = decoder_lstm(decoder_inputs, initial_state=[state_h, state_c])
+    if dropout:
+        decoder_outputs = layers.Dropout(dropout, name="decoder_dropout")(decoder_outputs)
     decoder_outputs = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")(decoder_outputs)
     return keras.Model([encoder_ids, decoder_ids], decoder_outputs, name="seq2seq_ligero")
 
