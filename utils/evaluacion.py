@@ -236,3 +236,24 @@ def evaluar_multirreferencia(salidas: Sequence[str], referencias: Sequence[Seque
         "chrf": float(sacrebleu.corpus_chrf(list(salidas), flujos).score),
         "bleu": float(sacrebleu.corpus_bleu(list(salidas), flujos).score),
     }
+
+
+def traducir_y_medir(
+    frases: Sequence[str], referencias: Sequence[Sequence[str]], encoder_model, decoder_model, vocab, lote: int = 512
+) -> dict:
+    """Traduce las frases (voraz y por lotes, ``decodificar_lote``) y las mide con todas sus referencias.
+
+    Se explica en 04_una_receta_que_aprende. Devuelve ``frases``, ``terminan`` (% de salidas que eligen
+    ``\\n`` antes de agotar los pasos), las medidas de ``evaluar_multirreferencia`` y las ``salidas``.
+    """
+    from utils.datos import frase_a_encoder_input
+    from utils.decodificacion import decodificar_lote, pasos_maximos
+
+    if not frases:
+        raise ValueError("no hay frases que traducir: pasa al menos una frase en inglés.")
+    entradas = np.concatenate([frase_a_encoder_input(f, vocab) for f in frases])
+    salidas: list[str] = []
+    for i in range(0, len(frases), lote):
+        salidas += decodificar_lote(entradas[i : i + lote], encoder_model, decoder_model, vocab)
+    terminan = 100 * float(np.mean([len(s) < pasos_maximos(vocab) for s in salidas]))
+    return {"frases": len(frases), "terminan": terminan, **evaluar_multirreferencia(salidas, referencias), "salidas": salidas}
