@@ -685,7 +685,7 @@ class LotesPorLongitud(keras.utils.PyDataset):
 
 VARIANTES = {  # cada una añade un cambio a la anterior (cuaderno 04)
     "A": "clásica: RMSprop 0.001, pérdida categórica entre todas las posiciones, el codificador lee el relleno",
-    "B": "+ pérdida sin relleno: dispersa, entre los caracteres reales",
+    "B": "+ pérdida sin relleno: dispersa con ignore_class, que ni cuenta ni empuja el relleno",
     "C": "+ Adam con recorte de la norma del gradiente",
     "D": "+ máscara: el codificador salta su relleno",
 }
