@@ -25,8 +25,13 @@ from utils.configuracion import DIR_CUADERNOS, RAIZ
 CUADERNOS = sorted(DIR_CUADERNOS.glob("[0-9][0-9]_*.ipynb"))
 CAPTURA = CUADERNOS[min(1, len(CUADERNOS) - 1)]  # el primero con teoría, fórmulas y diagramas
 ESPERA_S = 120  # lo más que se espera a JupyterLab, a un cuaderno o a su núcleo (2 núcleos compartidos)
-# JupyterLab sin avisos de noticias ni de versiones nuevas (no hay red), con lo demás por defecto.
-AJUSTES = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False}}
+# JupyterLab por defecto salvo: sin avisos de noticias ni de versiones nuevas (no hay red) y sin
+# autoguardado, para que la prueba nunca reescriba un cuaderno (JupyterLab puede marcarlo como
+# modificado al conectar el núcleo).
+AJUSTES = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
 CERRAR_SESIONES = """async (token) => {
   const cabeceras = {Authorization: 'token ' + token};
   for (const sesion of await (await fetch('/api/sessions', {headers: cabeceras})).json())
