@@ -207,8 +207,9 @@ def construir_sitio(destino: Path = DESTINO_POR_DEFECTO) -> Sitio:
     clases = lecciones()
     portada = Pagina(RAIZ / "README.md", "index.html", nombre, "Inicio")
     licencias = Pagina(RAIZ / "LICENSE", "licencia.html", "Licencias", "Licencias")
+    glosario = Pagina(RAIZ / "GLOSARIO.md", "glosario.html", "Glosario del curso", "Glosario")
     preparar_destino(destino)
-    sitio = Sitio(destino, [portada, *clases, licencias])
+    sitio = Sitio(destino, [portada, *clases, glosario, licencias])
     copiar_recursos(destino)
     (destino / "cuadernos").mkdir()
     exportador = HTMLExporter(
@@ -224,6 +225,7 @@ def construir_sitio(destino: Path = DESTINO_POR_DEFECTO) -> Sitio:
             cuaderno, descarga = nbformat.read(pagina.fuente, as_version=4), f"cuadernos/{pagina.fuente.name}"
             shutil.copy2(pagina.fuente, destino / descarga)
         escribir_pagina(sitio, exportador, pagina, cuaderno, {**contexto, **vecinos, "cuaderno": descarga})
+    escribir_pagina(sitio, exportador, glosario, cuaderno_de_markdown(glosario.fuente.read_text(encoding="utf-8")), contexto)
     escribir_pagina(sitio, exportador, licencias, cuaderno_de_markdown(texto_de_licencias(readme)), contexto)
     return sitio
 
