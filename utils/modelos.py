@@ -22,7 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import keras
 import numpy as np
@@ -885,6 +885,7 @@ class ModeloDelCurso:
     descripcion: str
     evaluacion: DatosVectorizados  # pares que el modelo nunca vio al entrenar y que su vocabulario admite
     saltados: dict  # pares de evaluación saltados, por motivo
+    vio: Callable[[str], bool]  # True si una frase inglesa estaba entre las de entrenamiento del modelo
 
 
 def cargar_modelo_del_curso(origen: str, config: Configuracion) -> ModeloDelCurso:
@@ -905,14 +906,14 @@ def cargar_modelo_del_curso(origen: str, config: Configuracion) -> ModeloDelCurs
         input_texts, target_texts = corpus.ingles, [agregar_tokens(f) for f in corpus.frances]
         nuevos = [i for i, f in enumerate(input_texts) if not pre.vio(f)]
         vistos = len(input_texts) - len(nuevos)
-        modelo, vocab = pre.modelo, pre.vocab
+        modelo, vocab, vio = pre.modelo, pre.vocab, pre.vio
         descripcion = (f"modelo preentrenado del curso (datos/preentrenado/: {pre.entrenamiento['entrenamiento']} pares de "
                        f"Tatoeba, latent_dim={pre.configuracion['latent_dim']}); se mide con el corpus del curso, datos/{CORPUS_CURSO.name}")
     else:
         modelo, datos = cargar_o_entrenar(config)
-        _, validacion = indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
+        entrenamiento, validacion = indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
         input_texts, target_texts, nuevos, vistos = datos.input_texts, datos.target_texts, list(validacion), 0
-        vocab = datos.vocab
+        vocab, vio = datos.vocab, frozenset(datos.input_texts[i] for i in entrenamiento).__contains__
         descripcion = f"tu modelo del cuaderno 04 (modelos/{config.nombre}/); se mide con su partición de validación"
     utiles, saltados = pares_utilizables([input_texts[i] for i in nuevos], [target_texts[i] for i in nuevos], vocab)
     if vistos:
@@ -920,4 +921,4 @@ def cargar_modelo_del_curso(origen: str, config: Configuracion) -> ModeloDelCurs
     elegidos = [nuevos[i] for i in utiles]
     textos = ([input_texts[i] for i in elegidos], [target_texts[i] for i in elegidos])
     evaluacion = DatosVectorizados(*textos, vocab, *vectorizar_one_hot(*textos, vocab))
-    return ModeloDelCurso(modelo, vocab, origen, descripcion, evaluacion, dict(saltados))
+    return ModeloDelCurso(modelo, vocab, origen, descripcion, evaluacion, dict(saltados), vio)
