@@ -448,7 +448,7 @@ def _carpeta_del_paquete(carpeta: Path) -> Path:
     if not carpeta.is_dir():
         raise FileNotFoundError(
             f"no existe la carpeta del modelo guardado {carpeta.name!r}. Entrena y guarda el modelo "
-            f"(cuaderno 03) o comprueba la ruta."
+            f"(cuaderno 04) o comprueba la ruta."
         )
     return carpeta
 
