@@ -17,6 +17,7 @@ Uso, desde la raíz del repositorio::
     python benchmarks/calidad.py                                   # preentrenado con el corpus de datos/
     python benchmarks/calidad.py --corpus RUTA/A/fra.txt --reservadas   # su partición reservada
     python benchmarks/calidad.py --modelo modelos/curso --corpus RUTA/A/fra.txt --reservadas
+    python benchmarks/calidad.py --corpus RUTA/A/fra.txt --solo-vistas --frases 1000   # frases que sí vio
 
 ``--reservadas`` rehace la partición por frase inglesa con la que se entrenó el modelo (su semilla
 y su fracción están en el paquete) y evalúa solo la parte reservada; exige el mismo archivo.
@@ -77,18 +78,31 @@ def cargar_paquete(carpeta: Path) -> tuple:
     return modelo, vocab, configuracion, entrenamiento, huellas
 
 
-def seleccionar(ingles: list[str], frances: list[str], vocab: Vocabulario, huellas: set | None, frases: int | None):
-    """Frases inglesas que se evalúan (con todas sus referencias) y las saltadas, contadas por motivo."""
+def seleccionar(ingles: list[str], frances: list[str], vocab: Vocabulario, huellas: set | None, frases: int | None,
+                solo_vistas: bool = False):
+    """Frases inglesas que se evalúan (con todas sus referencias) y las saltadas, contadas por motivo.
+
+    Con ``solo_vistas``, al revés: solo las que el modelo vio al entrenar (cuánto se aprendió sus
+    frases) y, si son más que ``frases``, repartidas por todo el archivo en lugar de las primeras.
+    """
+    if solo_vistas and huellas is None:
+        raise SystemExit("--solo-vistas necesita un paquete con las huellas de su entrenamiento (frases_vistas.npy).")
     saltadas: Counter = Counter()
     elegidas: dict[str, list[str]] = {}
     for frase, referencias in agrupar_referencias(ingles, frances).items():
         motivo = motivo_intraducible(frase, vocab)
-        if motivo is None and huellas is not None and huella(frase) in huellas:
+        vista = huellas is not None and huella(frase) in huellas
+        if motivo is None and solo_vistas and not vista:
+            motivo = "no vistas al entrenar"
+        elif motivo is None and not solo_vistas and vista:
             motivo = "vistas al entrenar"
         if motivo:
             saltadas[motivo] += 1
-        elif frases is None or len(elegidas) < frases:
+        elif solo_vistas or frases is None or len(elegidas) < frases:
             elegidas[frase] = referencias
+    if solo_vistas and frases is not None and len(elegidas) > frases:
+        claves = list(elegidas)
+        elegidas = {claves[i]: elegidas[claves[i]] for i in np.linspace(0, len(claves) - 1, frases).astype(int)}
     return elegidas, saltadas
 
 
@@ -105,7 +119,7 @@ def traducir_todas(frases: list[str], modelo, vocab: Vocabulario) -> tuple[list[
 
 
 def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vistas: bool = True,
-            frases: int | None = None) -> dict:
+            frases: int | None = None, solo_vistas: bool = False) -> dict:
     """Evalúa el paquete de ``carpeta`` con ``corpus``; devuelve las cifras, los ejemplos y lo saltado."""
     modelo, vocab, configuracion, entrenamiento, huellas = cargar_paquete(carpeta)
     leidos = leer_pares(corpus, mostrar_resumen=False)
@@ -123,7 +137,8 @@ def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vista
         _, reservados = modelos.indices_de_validacion(ingles, particion["fraccion"], particion["semilla"])
         ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
         descripcion += f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, semilla {particion['semilla']})"
-    elegidas, saltadas = seleccionar(ingles, frances, vocab, huellas if excluir_vistas else None, frases)
+    elegidas, saltadas = seleccionar(ingles, frances, vocab, huellas if (excluir_vistas or solo_vistas) else None, frases,
+                                     solo_vistas)
     if not elegidas:
         raise SystemExit(f"no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
     textos = list(elegidas)
@@ -175,6 +190,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
     parser.add_argument("--reservadas", action="store_true", help="solo la parte reservada al entrenar (el mismo archivo)")
     parser.add_argument("--incluir-vistas", action="store_true", help="no saltar las frases que el modelo vio al entrenar")
+    parser.add_argument("--solo-vistas", action="store_true",
+                        help="solo las frases que vio al entrenar: cuántas se aprendió (con --frases, repartidas)")
     parser.add_argument("--frases", type=int, default=None, help="como mucho estas frases inglesas (en orden)")
     parser.add_argument("--informe", type=Path, default=None, help="escribe también la tabla en este archivo Markdown")
     args = parser.parse_args(argumentos)
@@ -184,8 +201,11 @@ def main(argumentos: list[str] | None = None) -> dict:
     orden = " ".join(["python benchmarks/calidad.py", f"--modelo {ruta_legible(args.modelo)}",
                       f"--corpus {ruta_legible(args.corpus)}", *(["--reservadas"] if args.reservadas else []),
                       *(["--incluir-vistas"] if args.incluir_vistas else []),
+                      *(["--solo-vistas"] if args.solo_vistas else []),
                       *([f"--frases {args.frases}"] if args.frases else [])])
-    resultado = evaluar(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases)
+    if args.solo_vistas and args.reservadas:
+        raise SystemExit("--solo-vistas y --reservadas se excluyen: la parte reservada no tiene frases vistas.")
+    resultado = evaluar(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases, args.solo_vistas)
     texto = informe_markdown(resultado, orden)
     print(texto)
     if args.informe:

@@ -22,3 +22,25 @@ def test_el_tiempo_de_las_pruebas_solo_cuenta_si_pasan():
     assert benchmark.fila_de_pruebas(verde)[2] is True
     assert benchmark.fila_de_pruebas({**verde, "segundos": 3600})[2] is False
     assert benchmark.marca(True) == "✔ cumple" and benchmark.marca(False) == "✘ no cumple"
+
+
+def test_la_orden_de_calidad_mide_frases_no_vistas_o_solo_las_vistas(capsys):
+    import json
+
+    import pytest
+
+    from utils import modelos
+    from utils.datos import CORPUS_CURSO
+
+    calidad = cargar("calidad")
+    preentrenado = modelos.cargar_preentrenado()
+    cifras = calidad.main(["--frases", "30"])
+    ultima = capsys.readouterr().out.strip().splitlines()[-1]
+    assert json.loads(ultima) == cifras and cifras["frases"] == 30
+    assert cifras["saltadas"].get("vistas al entrenar", 0) > 0 and 0 <= cifras["chrf"] <= 100
+    vistas = calidad.evaluar(modelos.DIR_PREENTRENADO, CORPUS_CURSO, frases=12, solo_vistas=True)
+    frases = [ingles for ingles, _, _ in vistas["ejemplos"]]
+    assert len(frases) == 12 and all(preentrenado.vio(f) for f in frases)
+    assert vistas["cifras"]["saltadas"]["no vistas al entrenar"] > 0
+    with pytest.raises(SystemExit, match="se excluyen"):
+        calidad.main(["--solo-vistas", "--reservadas"])
