@@ -79,23 +79,6 @@ def decodificar(modelo, frases_ids, vocab) -> tuple[list[str], float]:
     return salidas, time.perf_counter() - inicio
 
 
-def dibujar_mapas(modelo, frases, frases_ids, referencias, salidas, vocab, ruta: Path) -> list[dict]:
-    """Mapas de atención de las frases de ``elegir_mapas``, en una figura guardada en ``ruta``."""
-    elegidas = atencion.elegir_ejemplos(frases, referencias, salidas)
-    encoder_model, decoder_model = atencion.construir_modelos_inferencia_atencion(modelo)
-    fig, ejes = plt.subplots(1, len(elegidas), figsize=(6.5 * len(elegidas), 6.5))
-    ejemplos = []
-    for eje, (i, descripcion) in zip(np.atleast_1d(ejes), elegidas):
-        ids = frases_ids[i : i + 1, : len(frases[i])]
-        (salida,), (pesos,) = atencion.decodificar_lote_atencion(ids, encoder_model, decoder_model, vocab, devolver_pesos=True)
-        atencion.graficar_atencion(pesos, frases[i], salida, f"{descripcion}\n{frases[i]} → {salida}", eje=eje)
-        ejemplos.append({"descripcion": descripcion, "ingles": frases[i], "salida": salida, "referencias": referencias[i]})
-    fig.tight_layout()
-    fig.savefig(ruta, dpi=90)
-    plt.close(fig)
-    return ejemplos
-
-
 def informe(args, orden, datos, config, resultados, tablas, generales, ejemplos, frases, referencias, salidas) -> str:
     """El informe en Markdown."""
     vocab = datos.vocab
@@ -196,7 +179,10 @@ def main(argumentos: list[str] | None = None) -> dict:
     fig = atencion.graficar_calidad_por_longitud(tablas, f"Frases reservadas de {ruta_legible(args.corpus)} ({len(frases)})")
     fig.savefig(GRAFICO, dpi=90)
     plt.close(fig)
-    ejemplos = dibujar_mapas(resultados[CON]["modelo"], frases, frases_ids, referencias, salidas[CON], vocab, MAPAS)
+    fig, ejemplos = atencion.graficar_ejemplos_de_atencion(resultados[CON]["modelo"], frases, frases_ids, referencias,
+                                                           salidas[CON], vocab)
+    fig.savefig(MAPAS, dpi=90)
+    plt.close(fig)
     texto = informe(args, orden, datos, config, resultados, tablas, generales, ejemplos, frases, referencias, salidas)
     args.informe.parent.mkdir(parents=True, exist_ok=True)
     args.informe.write_text(texto, encoding="utf-8")

@@ -34,7 +34,7 @@ from utils.modelos import CapaOneHot, construir_modelos_inferencia, contar_param
 
 @keras.saving.register_keras_serializable(package="seq2seq")
 class AtencionMultiplicativa(layers.Layer):
-    """Atención de Luong «general»: puntuación ``h_t · W_a h̄_s``, *softmax* con máscara y media ponderada.
+    """Atención de Luong «general»: puntuación ``h_t · (h̄_s W_a)``, *softmax* con máscara y media ponderada.
 
     Se explica en 09_atencion.
 
@@ -50,8 +50,8 @@ class AtencionMultiplicativa(layers.Layer):
         self.w_a = self.add_weight(name="w_a", shape=(valores_shape[-1], consulta_shape[-1]), initializer="glorot_uniform")
 
     def call(self, consulta, valores, valores_mask=None):
-        claves = ops.matmul(valores, self.w_a)  # W_a h̄_s para cada posición s del codificador
-        puntuaciones = ops.matmul(consulta, ops.swapaxes(claves, -2, -1))  # (N, T_dec, T_enc)
+        claves = ops.matmul(valores, self.w_a)  # k_s = h̄_s W_a: una clave por posición s del codificador
+        puntuaciones = ops.matmul(consulta, ops.swapaxes(claves, -2, -1))  # e[t, s] = h_t · k_s: (N, T_dec, T_enc)
         if valores_mask is not None:  # el relleno se hunde a -10⁹: su exponencial es 0
             puntuaciones = ops.where(ops.expand_dims(valores_mask, -2), puntuaciones, puntuaciones - 1e9)
         pesos = ops.softmax(puntuaciones, axis=-1)
@@ -331,3 +331,24 @@ def graficar_atencion(pesos: np.ndarray, entrada: str, salida: str, titulo: str 
     eje.set_title(titulo, fontsize=10)
     eje.figure.colorbar(imagen, ax=eje, label="peso de atención", fraction=0.04)
     return eje.figure
+
+
+def graficar_ejemplos_de_atencion(
+    modelo: keras.Model, frases: Sequence[str], frases_ids: np.ndarray, referencias: Sequence[Sequence[str]],
+    salidas: Sequence[str], vocab: Vocabulario,
+):
+    """Mapas de atención, uno al lado de otro, de las frases de ``elegir_ejemplos``; devuelve ``(figura, ejemplos)``.
+
+    Se explica en 09_atencion. Cada ejemplo es ``{"descripcion", "ingles", "salida", "referencias"}``.
+    """
+    elegidas = elegir_ejemplos(frases, referencias, salidas)
+    encoder_model, decoder_model = construir_modelos_inferencia_atencion(modelo)
+    fig, ejes = plt.subplots(1, len(elegidas), figsize=(6.5 * len(elegidas), 6.5), squeeze=False)
+    ejemplos = []
+    for eje, (i, descripcion) in zip(ejes[0], elegidas):
+        ids = frases_ids[i : i + 1, : len(frases[i])]
+        (salida,), (pesos,) = decodificar_lote_atencion(ids, encoder_model, decoder_model, vocab, devolver_pesos=True)
+        graficar_atencion(pesos, frases[i], salida, f"{descripcion}\n{frases[i]} → {salida}", eje=eje)
+        ejemplos.append({"descripcion": descripcion, "ingles": frases[i], "salida": salida, "referencias": list(referencias[i])})
+    fig.tight_layout()
+    return fig, ejemplos
