@@ -167,6 +167,7 @@ TERMINOS_DE_LA_GUIA = ["encoder", "decoder", "teacher forcing", "hidden state", 
 NO_SON_TERMINOS = {
     "character-level recurrent sequence-to-sequence model", "i", "i am tired", "is", "je", "she", "tu", "vous",
     "fatigué", "fatiguée", "grand", "grande", "passé composé", "a ten-minute introduction",
+    "dive into deep learning", "the annotated transformer",
 }
 
 

@@ -82,7 +82,11 @@ def construir_modelos_inferencia(modelo: keras.Model) -> tuple[keras.Model, kera
     propio, así que funciona igual justo tras entrenar que tras ``keras.saving.load_model``. Las
     dos entradas son *one-hot*, también para el modelo ligero; si el codificador se entrenó
     enmascarado, el de inferencia lleva una ``Masking`` que salta las filas de ceros del relleno.
+    Un modelo con atención (cuaderno 09) da un error que dice qué usar.
     """
+    if any(capa.name == "atencion" for capa in modelo.layers):  # sin atención traduciría otra cosa, en silencio
+        raise ValueError("este modelo tiene atención: sus modelos de inferencia salen de "
+                         "utils.atencion.construir_modelos_inferencia_atencion (cuaderno 09).")
     encoder_lstm = modelo.get_layer("encoder_lstm")
     decoder_lstm = modelo.get_layer("decoder_lstm")
     decoder_dense = modelo.get_layer("decoder_dense")
@@ -741,19 +745,25 @@ class ResumenDeEpocas(keras.callbacks.Callback):
 
 
 def entrenar_modelo(
-    datos: DatosIds, config: Configuracion, verbose: bool = True, callbacks: Sequence[keras.callbacks.Callback] = ()
+    datos: DatosIds, config: Configuracion, verbose: bool = True, callbacks: Sequence[keras.callbacks.Callback] = (),
+    construir: Callable[[int, int, int], keras.Model] | None = None,
 ) -> tuple[keras.Model, dict]:
     """La receta que aprende (cuaderno 04): enteros, codificador enmascarado, Adam con recorte, lotes por longitud.
 
     Partición por frase inglesa (``indices_de_validacion``), parada temprana sobre la pérdida de
     validación con los pesos de la mejor época. Fija las semillas al empezar. Devuelve
-    ``(modelo, historial)``; con ``verbose`` imprime una línea por época.
+    ``(modelo, historial)``; con ``verbose`` imprime una línea por época. ``construir`` recibe
+    ``(num_encoder_tokens, num_decoder_tokens, latent_dim)`` y devuelve el modelo sin compilar
+    (por defecto ``construir_modelo_ligero``; el cuaderno 09 pasa el modelo con atención).
     """
     fijar_semillas(config.semilla)
     vocab = datos.vocab
     entrenamiento, validacion = indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
-    modelo = construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim,
-                                     dropout=config.dropout)
+    if construir is None:
+        modelo = construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim,
+                                         dropout=config.dropout)
+    else:
+        modelo = construir(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim)
     compilar_receta(modelo, config.tasa_aprendizaje, config.clipnorm)
     parada = keras.callbacks.EarlyStopping(monitor="val_loss", patience=config.paciencia, restore_best_weights=True)
     historial = modelo.fit(

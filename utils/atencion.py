@@ -1,0 +1,354 @@
+"""Etapa de atención: el decodificador consulta en cada paso todas las salidas del codificador.
+
+Se explica en ``09_atencion``, la última lección del curso. Reutiliza la receta que aprende de
+``utils.modelos`` (``CapaOneHot`` con máscara, ``compilar_receta``, ``LotesPorLongitud``,
+``entrenar_modelo``, ``guardar_modelo``/``cargar_modelo``) y añade:
+
+- ``AtencionMultiplicativa``: la atención de Luong «general», registrada para ``safe_mode``;
+- ``construir_modelo_atencion`` y ``construir_modelos_inferencia_atencion``, con capas con nombre;
+- ``decodificar_lote_atencion``: la decodificación voraz por lotes que lleva consigo las salidas
+  del codificador y su máscara (y devuelve los pesos de atención de cada paso);
+- la medida de la calidad por longitud de la frase y sus gráficos (curva y mapas de atención).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from keras import layers, ops
+
+from utils.configuracion import Configuracion
+from utils.datos import (
+    FIN, ID_RELLENO, INICIO, DatosIds, Vocabulario, agregar_tokens, crear_vocabulario, ids_a_one_hot, leer_pares,
+    longitudes_sin_relleno, vectorizar_ids,
+)
+from utils.decodificacion import decodificar_lote, pasos_maximos
+from utils.evaluacion import agrupar_referencias, chrf_por_frase, evaluar_multirreferencia
+from utils.graficos import mostrar_caracter
+from utils.modelos import CapaOneHot, construir_modelos_inferencia, contar_parametros_lstm, indices_de_validacion
+
+
+@keras.saving.register_keras_serializable(package="seq2seq")
+class AtencionMultiplicativa(layers.Layer):
+    """Atención de Luong «general»: puntuación ``h_t · (h̄_s W_a)``, *softmax* con máscara y media ponderada.
+
+    Se explica en 09_atencion.
+
+    ``call(consulta, valores)`` recibe los estados del decodificador ``(N, T_dec, u)`` y las
+    salidas del codificador ``(N, T_enc, u)`` y devuelve ``(contexto, pesos)``: ``(N, T_dec, u)`` y
+    ``(N, T_dec, T_enc)``. La máscara de los valores (``valores_mask``, ``True`` en los caracteres
+    reales) llega sola desde ``CapaOneHot(enmascarar=True)`` o se pasa a mano; el relleno recibe
+    peso 0. Su único peso es la matriz ``W_a``. Da lo mismo que ``keras.layers.Attention`` con
+    ``[consulta, valores, valores @ W_a]``.
+    """
+
+    def build(self, consulta_shape, valores_shape):
+        self.w_a = self.add_weight(name="w_a", shape=(valores_shape[-1], consulta_shape[-1]), initializer="glorot_uniform")
+
+    def call(self, consulta, valores, valores_mask=None):
+        claves = ops.matmul(valores, self.w_a)  # k_s = h̄_s W_a: una clave por posición s del codificador
+        puntuaciones = ops.matmul(consulta, ops.swapaxes(claves, -2, -1))  # e[t, s] = h_t · k_s: (N, T_dec, T_enc)
+        if valores_mask is not None:  # el relleno se hunde a -10⁹: su exponencial es 0
+            puntuaciones = ops.where(ops.expand_dims(valores_mask, -2), puntuaciones, puntuaciones - 1e9)
+        pesos = ops.softmax(puntuaciones, axis=-1)
+        return ops.matmul(pesos, valores), pesos
+
+
+def construir_modelo_atencion(num_encoder_tokens: int, num_decoder_tokens: int, latent_dim: int) -> keras.Model:
+    """El modelo ligero del curso con atención entre el decodificador y la capa de salida.
+
+    Se explica en 09_atencion. El codificador devuelve todas sus salidas (``return_sequences=True``)
+    y sigue pasando su estado final al decodificador; la capa ``atencion`` calcula el contexto de
+    cada paso, ``atencion_combinar`` lo une al estado del decodificador
+    (``tanh(W_c [contexto; h_t])``) y ``decoder_dense`` da las probabilidades. Mismos nombres que
+    ``construir_modelo_ligero`` en las capas compartidas.
+    """
+    encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
+    decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
+    encoder_inputs = CapaOneHot(num_encoder_tokens, enmascarar=True, name="encoder_inputs")(encoder_ids)
+    decoder_inputs = CapaOneHot(num_decoder_tokens, name="decoder_inputs")(decoder_ids)
+    encoder_outputs, state_h, state_c = layers.LSTM(
+        latent_dim, return_sequences=True, return_state=True, name="encoder_lstm")(encoder_inputs)
+    decoder_lstm = layers.LSTM(latent_dim, return_sequences=True, return_state=True, name="decoder_lstm")
+    decoder_outputs, _, _ = decoder_lstm(decoder_inputs, initial_state=[state_h, state_c])
+    contexto, _ = AtencionMultiplicativa(name="atencion")(decoder_outputs, encoder_outputs)  # máscara: la de encoder_inputs
+    combinado = layers.Concatenate(name="atencion_concatenar")([contexto, decoder_outputs])
+    atencional = layers.Dense(latent_dim, activation="tanh", name="atencion_combinar")(combinado)
+    decoder_outputs = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")(atencional)
+    return keras.Model([encoder_ids, decoder_ids], decoder_outputs, name="seq2seq_atencion")
+
+
+def tiene_atencion(modelo: keras.Model) -> bool:
+    """``True`` si el modelo tiene la capa ``atencion`` de ``construir_modelo_atencion``."""
+    return any(capa.name == "atencion" for capa in modelo.layers)
+
+
+def construir_modelos_inferencia_atencion(modelo: keras.Model) -> tuple[keras.Model, keras.Model]:
+    """Codificador (ids → salidas, h, c) y decodificador de un paso que lleva las salidas del codificador.
+
+    Se explica en 09_atencion. El decodificador recibe ``[decoder_ids, encoder_outputs,
+    encoder_mask, decoder_state_h, decoder_state_c]`` y devuelve ``[probabilidades, h, c, pesos]``.
+    Las entradas son enteros, como al entrenar; todas tienen nombre y las capas entrenadas se
+    buscan por nombre, así que funciona igual tras ``keras.saving.load_model``.
+    """
+    if not tiene_atencion(modelo):
+        raise ValueError("este modelo no tiene atención: sus modelos de inferencia salen de "
+                         "utils.modelos.construir_modelos_inferencia.")
+    decoder_lstm = modelo.get_layer("decoder_lstm")
+    latent_dim, codificador_dim = decoder_lstm.units, modelo.get_layer("encoder_lstm").units
+    encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
+    encoder_outputs, state_h, state_c = modelo.get_layer("encoder_lstm")(modelo.get_layer("encoder_inputs")(encoder_ids))
+    encoder_model = keras.Model(encoder_ids, [encoder_outputs, state_h, state_c], name="codificador_atencion")
+
+    decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
+    memoria = keras.Input(shape=(None, codificador_dim), name="encoder_outputs")
+    mascara = keras.Input(shape=(None,), dtype="bool", name="encoder_mask")
+    decoder_state_h = keras.Input(shape=(latent_dim,), name="decoder_state_h")
+    decoder_state_c = keras.Input(shape=(latent_dim,), name="decoder_state_c")
+    decoder_inputs = modelo.get_layer("decoder_inputs")(decoder_ids)
+    decoder_outputs, new_h, new_c = decoder_lstm(decoder_inputs, initial_state=[decoder_state_h, decoder_state_c])
+    contexto, pesos = modelo.get_layer("atencion")(decoder_outputs, memoria, valores_mask=mascara)
+    combinado = modelo.get_layer("atencion_concatenar")([contexto, decoder_outputs])
+    probabilidades = modelo.get_layer("decoder_dense")(modelo.get_layer("atencion_combinar")(combinado))
+    decoder_model = keras.Model(
+        [decoder_ids, memoria, mascara, decoder_state_h, decoder_state_c], [probabilidades, new_h, new_c, pesos],
+        name="decodificador_atencion",
+    )
+    return encoder_model, decoder_model
+
+
+def decodificar_lote_atencion(
+    encoder_input_ids: np.ndarray, encoder_model: keras.Model, decoder_model: keras.Model, vocab: Vocabulario,
+    devolver_pesos: bool = False,
+) -> list[str] | tuple[list[str], list[np.ndarray]]:
+    """Decodificación voraz de muchas frases a la vez, con atención: una llamada al decodificador por paso.
+
+    Se explica en 09_atencion. Como ``decodificar_lote`` (cuaderno 06), pero la entrada son enteros
+    (relleno ``ID_RELLENO``) y en cada paso el decodificador recibe también las salidas del
+    codificador y su máscara, que no cambian. Con ``devolver_pesos=True`` devuelve además, por
+    frase, los pesos de atención ``(caracteres generados + 1, caracteres de la entrada)``: una
+    fila por paso, la última la del paso que eligió ``\\n`` (si terminó).
+    """
+    encoder_input_ids = np.asarray(encoder_input_ids, dtype="int32")
+    n = len(encoder_input_ids)
+    encoder_mask = encoder_input_ids != ID_RELLENO
+    encoder_outputs, h, c = encoder_model.predict_on_batch(encoder_input_ids)
+    actuales = np.full((n, 1), vocab.target_token_index[INICIO], dtype="int32")
+    fin = vocab.target_token_index[FIN]
+    terminadas = np.zeros(n, dtype=bool)
+    generados: list[list[str]] = [[] for _ in range(n)]
+    pesos_por_paso = []
+    for _ in range(pasos_maximos(vocab)):
+        probabilidades, h, c, pesos = decoder_model.predict_on_batch([actuales, encoder_outputs, encoder_mask, h, c])
+        pesos_por_paso.append(pesos[:, -1, :])
+        actuales = np.argmax(probabilidades[:, -1, :], axis=-1).astype("int32")[:, np.newaxis]
+        terminadas |= actuales[:, 0] == fin
+        for i in np.flatnonzero(~terminadas):
+            generados[i].append(vocab.reverse_target_char_index[int(actuales[i, 0])])
+        if terminadas.all():
+            break
+    textos = ["".join(caracteres) for caracteres in generados]
+    if not devolver_pesos:
+        return textos
+    pesos = np.stack(pesos_por_paso, axis=1)
+    longitudes = encoder_mask.sum(axis=1)
+    return textos, [pesos[i, : len(t) + 1, : longitudes[i]] for i, t in enumerate(textos)]
+
+
+def traducir_lote(modelo: keras.Model, encoder_input_ids: np.ndarray, vocab: Vocabulario, lote: int = 512) -> list[str]:
+    """Traducciones voraces de un modelo con o sin atención, de ``lote`` en ``lote`` frases (entrada en enteros).
+
+    Se explica en 09_atencion: con atención, ``decodificar_lote_atencion``; sin ella, ``decodificar_lote``
+    del cuaderno 06 con la entrada en *one-hot*.
+    """
+    con_atencion = tiene_atencion(modelo)
+    inferencia = construir_modelos_inferencia_atencion(modelo) if con_atencion else construir_modelos_inferencia(modelo)
+    salidas: list[str] = []
+    for inicio in range(0, len(encoder_input_ids), lote):
+        ids = np.asarray(encoder_input_ids[inicio : inicio + lote])
+        ids = ids[:, : max(int(longitudes_sin_relleno(ids).max()), 1)]  # sin columnas de solo relleno
+        if con_atencion:
+            salidas += decodificar_lote_atencion(ids, *inferencia, vocab)
+        else:
+            salidas += decodificar_lote(ids_a_one_hot(ids, vocab.num_encoder_tokens), *inferencia, vocab)
+    return salidas
+
+
+# --- ¿Cuántos parámetros? -----------------------------------------------------------------------
+def contar_parametros(num_encoder_tokens: int, num_decoder_tokens: int, latent_dim: int, atencion: bool) -> int:
+    """Parámetros del modelo ligero (``atencion=False``) o del modelo con atención, por fórmula.
+
+    Se explica en 09_atencion: dos LSTM y la densa de salida; la atención añade ``W_a`` (u·u) y
+    ``atencion_combinar`` (2u·u + u).
+    """
+    u = latent_dim
+    total = contar_parametros_lstm(u, num_encoder_tokens) + contar_parametros_lstm(u, num_decoder_tokens)
+    total += u * num_decoder_tokens + num_decoder_tokens
+    return total + (u * u + 2 * u * u + u if atencion else 0)
+
+
+def latent_dim_equivalente(num_encoder_tokens: int, num_decoder_tokens: int, latent_dim: int) -> int:
+    """``latent_dim`` de un modelo sin atención con (casi) tantos parámetros como el de atención con ``latent_dim``.
+
+    Se explica en 09_atencion: para comparar los dos modelos con el mismo presupuesto de parámetros.
+    """
+    objetivo = contar_parametros(num_encoder_tokens, num_decoder_tokens, latent_dim, atencion=True)
+    candidatos = range(latent_dim, 2 * latent_dim + 1)
+    return min(candidatos, key=lambda u: abs(contar_parametros(num_encoder_tokens, num_decoder_tokens, u, False) - objetivo))
+
+
+# --- Datos que cubren todas las longitudes ----------------------------------------------------
+def muestra_de_pares(ruta: str | Path, num_pares: int, semilla: int = 42, max_caracteres: int = 45) -> DatosIds:
+    """Una muestra al azar y reproducible de ``num_pares`` pares de todo el archivo, en su orden, como ``DatosIds``.
+
+    Se explica en 09_atencion. Tatoeba está ordenado por longitud: los primeros pares son todos
+    cortos, y una muestra al azar conserva las frases largas. Solo entran frases inglesas de
+    ``max_caracteres`` caracteres como mucho (el archivo completo tiene algunas de cientos).
+    """
+    corpus = leer_pares(ruta)
+    candidatos = np.flatnonzero([len(frase) <= max_caracteres for frase in corpus.ingles])
+    rng = np.random.default_rng(semilla)
+    elegidos = np.sort(rng.choice(candidatos, size=min(num_pares, len(candidatos)), replace=False))
+    input_texts = [corpus.ingles[i] for i in elegidos]
+    target_texts = [agregar_tokens(corpus.frances[i]) for i in elegidos]
+    vocab = crear_vocabulario(input_texts, target_texts)
+    return DatosIds(input_texts, target_texts, vocab, *vectorizar_ids(input_texts, target_texts, vocab))
+
+
+def frases_reservadas(datos: DatosIds, config: Configuracion) -> tuple[list[str], list[list[str]], np.ndarray]:
+    """Las frases inglesas de validación de ``entrenar_modelo`` (cada una una vez), sus referencias y sus enteros.
+
+    Se explica en 09_atencion. La partición es la de ``indices_de_validacion`` con la semilla y la
+    fracción de ``config``: el modelo no vio ninguna de estas frases al entrenar.
+    """
+    _, validacion = indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
+    grupos = agrupar_referencias([datos.input_texts[i] for i in validacion], [datos.target_texts[i][1:-1] for i in validacion])
+    primera = {}
+    for i in validacion:
+        primera.setdefault(datos.input_texts[i], i)
+    frases = list(grupos)
+    return frases, [grupos[f] for f in frases], datos.encoder_input_ids[[primera[f] for f in frases]]
+
+
+# --- Calidad por longitud de la frase ----------------------------------------------------------
+LIMITES_DE_LONGITUD = (10, 15, 20, 25, 30, 45)  # tramos de longitud de la frase inglesa (en caracteres)
+
+
+def tramo_de_longitud(longitud: int, limites: Sequence[int] = LIMITES_DE_LONGITUD) -> str:
+    """Nombre del tramo de una longitud: ``"1–10"``, ``"11–15"``… o ``"más de 45"``."""
+    inferior = 1
+    for limite in limites:
+        if longitud <= limite:
+            return f"{inferior}–{limite}"
+        inferior = limite + 1
+    return f"más de {limites[-1]}"
+
+
+def calidad_por_longitud(
+    frases: Sequence[str], salidas: Sequence[str], referencias: Sequence[Sequence[str]],
+    limites: Sequence[int] = LIMITES_DE_LONGITUD,
+) -> list[dict]:
+    """chrF y salidas exactas (%) por tramo de longitud de la frase inglesa, con todas sus referencias.
+
+    Se explica en 09_atencion. Devuelve una fila por tramo con frases, en orden de longitud:
+    ``{"tramo", "frases", "chrf", "exactas"}``.
+    """
+    grupos: dict[str, list[int]] = {}
+    for i, frase in enumerate(frases):
+        grupos.setdefault(tramo_de_longitud(len(frase), limites), []).append(i)
+    filas = []
+    for tramo in sorted(grupos, key=lambda t: len(frases[grupos[t][0]])):
+        indices = grupos[tramo]
+        medidas = evaluar_multirreferencia([salidas[i] for i in indices], [referencias[i] for i in indices])
+        filas.append({"tramo": tramo, "frases": len(indices), "chrf": medidas["chrf"],
+                      "exactas": medidas["coincidencia_exacta"]})
+    return filas
+
+
+def elegir_ejemplos(frases: Sequence[str], referencias: Sequence[Sequence[str]], salidas: Sequence[str]) -> list[tuple[int, str]]:
+    """Frases para los mapas de atención: una corta acertada, una larga acertada y la larga peor traducida.
+
+    Se explica en 09_atencion. Devuelve ``(índice, descripción)``; «corta» es el 20 % más corto y
+    «larga» el 10 % más largo; falta la acertada si no hay ninguna.
+    """
+    chrf = chrf_por_frase(list(salidas), [r[0] for r in referencias])
+    exacta = np.array([s in r for s, r in zip(salidas, referencias)])
+    largo = np.array([len(f) for f in frases])
+    cortas = np.flatnonzero(exacta & (largo <= np.percentile(largo, 20)))
+    largas = np.flatnonzero(largo >= np.percentile(largo, 90))
+    elegidas = []
+    if len(cortas):
+        elegidas.append((int(cortas[np.argmax(largo[cortas])]), "corta, bien traducida"))
+    acertadas = largas[exacta[largas]]
+    if len(acertadas):
+        elegidas.append((int(acertadas[np.argmax(largo[acertadas])]), "larga, bien traducida"))
+    elegidas.append((int(largas[np.argmin(chrf[largas])]), "larga, mal traducida"))
+    return elegidas
+
+
+def tabla_por_longitud(tablas: dict[str, list[dict]]) -> str:
+    """Tabla Markdown con una fila por tramo y, por modelo, su chrF y sus salidas exactas (%)."""
+    nombres = list(tablas)
+    cabecera = "| longitud (caracteres) | frases | " + " | ".join(f"chrF {n} | exactas {n} (%)" for n in nombres) + " |"
+    lineas = [cabecera, "|---|---:|" + "---:|---:|" * len(nombres)]
+    for filas in zip(*tablas.values()):
+        celdas = " | ".join(f"{f['chrf']:.1f} | {f['exactas']:.1f}" for f in filas)
+        lineas.append(f"| {filas[0]['tramo']} | {filas[0]['frases']} | {celdas} |")
+    return "\n".join(lineas)
+
+
+# --- Gráficos -------------------------------------------------------------------------------------
+def graficar_calidad_por_longitud(tablas: dict[str, list[dict]], titulo: str = "Calidad según la longitud de la frase"):
+    """chrF y salidas exactas (%) por tramo de longitud, una línea por modelo; devuelve la figura."""
+    fig, ejes = plt.subplots(1, 2, figsize=(11, 4))
+    for eje, clave, etiqueta in zip(ejes, ("chrf", "exactas"), ("chrF", "salidas exactas (%)")):
+        for (nombre, filas), marca in zip(tablas.items(), ("o-", "s--", "^:", "d-.")):
+            eje.plot([f["tramo"] for f in filas], [f[clave] for f in filas], marca, label=nombre)
+        eje.set_xlabel("longitud de la frase inglesa (caracteres)")
+        eje.set_ylabel(etiqueta)
+        eje.set_ylim(bottom=0)
+        eje.grid(alpha=0.3)
+        eje.legend()
+    fig.suptitle(titulo)
+    fig.tight_layout()
+    return fig
+
+
+def graficar_atencion(pesos: np.ndarray, entrada: str, salida: str, titulo: str = "", eje=None):
+    """Mapa de calor de los pesos de atención: la frase inglesa en columnas y la salida (con ⟨fin⟩) en filas."""
+    if eje is None:
+        _, eje = plt.subplots(figsize=(max(4.0, 0.3 * len(entrada) + 2), max(3.0, 0.3 * len(pesos) + 1.5)))
+    filas = [mostrar_caracter(c) for c in salida + FIN][: len(pesos)]
+    imagen = eje.imshow(pesos, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    eje.set_xticks(range(len(entrada)), [mostrar_caracter(c) for c in entrada], fontsize=8)
+    eje.set_yticks(range(len(filas)), filas, fontsize=8)
+    eje.set_xlabel("frase inglesa (lo que lee el codificador)")
+    eje.set_ylabel("salida (un carácter por paso)")
+    eje.set_title(titulo, fontsize=10)
+    eje.figure.colorbar(imagen, ax=eje, label="peso de atención", fraction=0.04)
+    return eje.figure
+
+
+def graficar_ejemplos_de_atencion(
+    modelo: keras.Model, frases: Sequence[str], frases_ids: np.ndarray, referencias: Sequence[Sequence[str]],
+    salidas: Sequence[str], vocab: Vocabulario,
+):
+    """Mapas de atención, uno al lado de otro, de las frases de ``elegir_ejemplos``; devuelve ``(figura, ejemplos)``.
+
+    Se explica en 09_atencion. Cada ejemplo es ``{"descripcion", "ingles", "salida", "referencias"}``.
+    """
+    elegidas = elegir_ejemplos(frases, referencias, salidas)
+    encoder_model, decoder_model = construir_modelos_inferencia_atencion(modelo)
+    fig, ejes = plt.subplots(1, len(elegidas), figsize=(6.5 * len(elegidas), 6.5), squeeze=False)
+    ejemplos = []
+    for eje, (i, descripcion) in zip(ejes[0], elegidas):
+        ids = frases_ids[i : i + 1, : len(frases[i])]
+        (salida,), (pesos,) = decodificar_lote_atencion(ids, encoder_model, decoder_model, vocab, devolver_pesos=True)
+        graficar_atencion(pesos, frases[i], salida, f"{descripcion}\n{frases[i]} → {salida}", eje=eje)
+        ejemplos.append({"descripcion": descripcion, "ingles": frases[i], "salida": salida, "referencias": list(referencias[i])})
+    fig.tight_layout()
+    return fig, ejemplos
