@@ -577,7 +577,7 @@ def editar_metadatos(carpeta: Path, cambio, resellar: bool = False) -> None:
 
 
 def test_paquete_carpeta_inexistente(tmp_path):
-    with pytest.raises(FileNotFoundError, match="no existe la carpeta del modelo guardado 'no_existe'.*cuaderno 03"):
+    with pytest.raises(FileNotFoundError, match="no existe la carpeta del modelo guardado 'no_existe'.*cuaderno 04"):
         modelos.cargar_modelo(tmp_path / "no_existe")
 
 
