@@ -121,7 +121,7 @@ def tarea_denso(args) -> dict:
     vocab = crear_vocabulario(input_texts, target_texts)
     encoder_input_data, decoder_input_data, decoder_target_data = vectorizar_one_hot(input_texts, target_texts, vocab)
     bytes_arreglos = encoder_input_data.nbytes + decoder_input_data.nbytes + decoder_target_data.nbytes
-    entrenamiento, validacion = modelos.indices_de_validacion(len(input_texts), args.fraccion_validacion, args.semilla)
+    entrenamiento, validacion = modelos.indices_de_validacion(input_texts, args.fraccion_validacion, args.semilla)
     modelo = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, args.latent_dim)
     modelo.compile(optimizer=keras.optimizers.RMSprop(args.tasa), loss="categorical_crossentropy")
     cronometro = Cronometro()
@@ -148,13 +148,13 @@ def tarea_ligero(args) -> dict:
     datos = preparar_ids(ruta=args.corpus, num_pares=args.pares or None)
     vocab = datos.vocab
     arreglos = (datos.encoder_input_ids, datos.decoder_input_ids, datos.decoder_target_ids)
-    entrenamiento, validacion = modelos.indices_de_validacion(len(datos.input_texts), args.fraccion_validacion, args.semilla)
+    entrenamiento, validacion = modelos.indices_de_validacion(datos.input_texts, args.fraccion_validacion, args.semilla)
     lotes = modelos.LotesPorLongitud(*(a[entrenamiento] for a in arreglos), batch_size=args.batch_size, semilla=args.semilla)
     lotes_validacion = modelos.LotesPorLongitud(*(a[validacion] for a in arreglos), batch_size=args.batch_size, barajar=False)
     longitudes = longitudes_sin_relleno(datos.decoder_input_ids[entrenamiento])
     relleno_clasico = fraccion_de_relleno(longitudes, [np.arange(len(longitudes))])
     relleno_agrupado = fraccion_de_relleno(longitudes, lotes.lotes)
-    modelo = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, args.latent_dim)
+    modelo = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, args.latent_dim, enmascarar=False)
     modelo.compile(optimizer=keras.optimizers.RMSprop(args.tasa),
                    loss=keras.losses.SparseCategoricalCrossentropy(ignore_class=ID_RELLENO))
     cronometro = Cronometro()
@@ -226,7 +226,7 @@ def medir_decodificacion(args, ruta_modelo: Path) -> dict:
     encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
     datos = preparar_ids(ruta=args.corpus, num_pares=args.pares or None)
     vocab = datos.vocab
-    _, validacion = modelos.indices_de_validacion(len(datos.input_texts), args.fraccion_validacion, args.semilla)
+    _, validacion = modelos.indices_de_validacion(datos.input_texts, args.fraccion_validacion, args.semilla)
     orden = np.random.default_rng(args.semilla).permutation(validacion)  # frases de todas las longitudes
     if len(orden) < max(args.frases):
         orden = np.random.default_rng(args.semilla).permutation(len(datos.input_texts))
@@ -286,7 +286,10 @@ def mib(x: float) -> str:
     return f"{x:,.0f} MiB".replace(",", " ")
 
 
-def marca(cumple: bool) -> str:
+def marca(cumple: bool | None) -> str:
+    """✔ o ✘ según el objetivo; «sin medir» si la medida no vale (una ejecución que falló)."""
+    if cumple is None:
+        return "— sin medir"
     return "✔ cumple" if cumple else "✘ no cumple"
 
 
@@ -408,10 +411,17 @@ def objetivos(r: dict) -> list[tuple[str, str, bool]]:
         filas.append((f"{escala['pares']} pares con pico ≤ {OBJETIVOS['escala_gib']} GB",
                       f"{escala['pico_mib'] * MIB / 1e9:.2f} GB", escala["pico_mib"] * MIB / 1e9 <= OBJETIVOS["escala_gib"]))
     if r.get("pruebas"):
-        minutos = r["pruebas"]["segundos"] / 60
-        filas.append((f"`python -m pytest` entero ≤ {OBJETIVOS['pruebas_min']} min",
-                      f"{minutos:.1f} min ({r['pruebas']['resumen']})", minutos <= OBJETIVOS["pruebas_min"]))
+        filas.append(fila_de_pruebas(r["pruebas"]))
     return filas
+
+
+def fila_de_pruebas(pruebas: dict) -> tuple[str, str, bool | None]:
+    """El objetivo de tiempo de ``pytest`` solo cuenta en una ejecución verde: si algo falló, no se midió."""
+    objetivo = f"`python -m pytest` entero ≤ {OBJETIVOS['pruebas_min']} min, sin fallos"
+    minutos = pruebas["segundos"] / 60
+    if pruebas["codigo"] != 0:
+        return objetivo, f"no medido: la ejecución falló ({pruebas['resumen']}; {minutos:.1f} min)", None
+    return objetivo, f"{minutos:.1f} min ({pruebas['resumen']})", minutos <= OBJETIVOS["pruebas_min"]
 
 
 FASES = ("entrenamiento", "decodificacion", "escala", "pruebas")

@@ -1,17 +1,17 @@
-"""Compara los decodificadores del cuaderno 06 sobre la partición de validación y escribe una tabla Markdown.
+"""Compara los decodificadores del cuaderno 07 con frases que el modelo no vio y escribe una tabla Markdown.
 
 Uso, desde la raíz del repositorio:
 
-    python benchmarks/comparar_decodificadores.py                      # la configuración de SEQ2SEQ_CONFIG («curso» por defecto)
-    python benchmarks/comparar_decodificadores.py --config prueba      # rápida: el modelo de la configuración de prueba
-    python benchmarks/comparar_decodificadores.py --config curso --corpus RUTA/fra.txt --frases 500
+    python benchmarks/comparar_decodificadores.py                       # el modelo preentrenado (unos minutos)
+    python benchmarks/comparar_decodificadores.py --origen propio --config curso --corpus RUTA/fra.txt
 
-Carga el modelo con ``utils.modelos.cargar_o_entrenar(config)``, que lo entrena y lo guarda en
-``modelos/<config>/`` si no existe (en «curso», del orden de 25 min en una CPU de 2 núcleos).
-Evalúa voraz, muestreo (τ = 0,7, top-k 5) y búsqueda en haz con k = 1, 3 y 5 sobre las primeras
-``--frases`` frases de la partición de validación del cuaderno 03 (``indices_de_validacion``),
-con las medidas de ``utils.evaluacion``. Imprime la tabla y la escribe, con la orden, la fecha,
-la máquina y las versiones, en ``benchmarks/resultados/decodificadores_<config>.md``.
+Carga el modelo como los cuadernos 05–07, con ``utils.modelos.cargar_modelo_del_curso``: el
+preentrenado (``--origen preentrenado``, por defecto), medido con el corpus del curso de ``datos/``
+menos las frases que vio al entrenar, o el del cuaderno 04 (``--origen propio``, que lo entrena si
+falta), medido con su partición de validación. Evalúa voraz, muestreo (τ = 0,7, top-k 5) y búsqueda
+en haz con k = 1, 3 y 5 sobre ``--frases`` frases inglesas repartidas por todas las longitudes, con
+todas sus referencias (``utils.evaluacion.evaluar_multirreferencia``). Imprime la tabla y la escribe,
+con la orden, la fecha, la máquina y las versiones, en ``benchmarks/resultados/decodificadores_<origen>.md``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,10 @@ def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
     """Opciones de la línea de órdenes (ver el docstring del módulo)."""
     from utils.configuracion import CONFIGURACIONES, VARIABLE_CONFIG
 
-    parser = argparse.ArgumentParser(description="Compara los decodificadores del cuaderno 06 (tabla Markdown).")
+    from utils.modelos import ORIGENES
+
+    parser = argparse.ArgumentParser(description="Compara los decodificadores del cuaderno 07 (tabla Markdown).")
+    parser.add_argument("--origen", choices=ORIGENES, default="preentrenado", help="el modelo preentrenado o el del cuaderno 04")
     parser.add_argument("--config", choices=sorted(CONFIGURACIONES), default=os.environ.get(VARIABLE_CONFIG, "curso").strip().lower() or "curso",
                         help="configuración del curso (por defecto, la de SEQ2SEQ_CONFIG o «curso»)")
     parser.add_argument("--corpus", help="archivo de Tatoeba que usar (como SEQ2SEQ_CORPUS)")
@@ -98,7 +101,8 @@ def maquina() -> str:
 
 def orden_ejecutada(opciones: argparse.Namespace) -> str:
     """La orden tal como se ejecutó, con la ruta del corpus reducida a su nombre."""
-    partes = ["python", "benchmarks/comparar_decodificadores.py", "--config", opciones.config, "--frases", str(opciones.frases)]
+    partes = ["python", "benchmarks/comparar_decodificadores.py", "--origen", opciones.origen, "--config", opciones.config,
+              "--frases", str(opciones.frases)]
     orden = " ".join(shlex.quote(p) for p in partes)
     if opciones.corpus:
         orden += f" --corpus .../{Path(opciones.corpus).name}"
@@ -108,24 +112,24 @@ def orden_ejecutada(opciones: argparse.Namespace) -> str:
 def tabla_markdown(resultados: dict, segundos: dict, n: int, pasos: int) -> str:
     """La tabla de resultados en Markdown."""
     lineas = [
-        "| decodificador | coincidencia exacta (%) | exactitud por carácter (%) | chrF | BLEU | terminan (%) | ms por frase |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| decodificador | coincidencia exacta (%) | chrF | BLEU | terminan (%) | ms por frase |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for nombre, (medidas, salidas) in resultados.items():
         terminan = 100 * sum(len(s) < pasos for s in salidas) / n
         lineas.append(
-            f"| {nombre} | {medidas['coincidencia_exacta']:.1f} | {medidas['exactitud_caracteres']:.1f} | "
-            f"{medidas['chrf']:.2f} | {medidas['bleu']:.2f} | {terminan:.1f} | {1000 * segundos[nombre] / n:.2f} |"
+            f"| {nombre} | {medidas['coincidencia_exacta']:.1f} | {medidas['chrf']:.2f} | {medidas['bleu']:.2f} | "
+            f"{terminan:.1f} | {1000 * segundos[nombre] / n:.2f} |"
         )
     return "\n".join(lineas)
 
 
 def ejemplos_markdown(entradas, referencias, resultados: dict) -> str:
-    """Unas frases de validación con la salida voraz y la del haz más ancho."""
+    """Unas frases, repartidas por longitud, con la salida voraz y la del haz más ancho."""
     haz = f"haz k = {ANCHOS_HAZ[-1]}"
-    lineas = [f"| entrada | referencia | voraz | {haz} |", "|---|---|---|---|"]
-    for j in range(min(N_EJEMPLOS, len(entradas))):
-        celdas = [entradas[j], referencias[j], resultados["voraz"][1][j], resultados[haz][1][j]]
+    lineas = [f"| entrada | referencias | voraz | {haz} |", "|---|---|---|---|"]
+    for j in range(0, len(entradas), max(1, len(entradas) // N_EJEMPLOS))[:N_EJEMPLOS]:
+        celdas = [entradas[j], " / ".join(referencias[j]), resultados["voraz"][1][j], resultados[haz][1][j]]
         lineas.append("| " + " | ".join(c.replace("|", "\\|").replace("\u202f", " ") for c in celdas) + " |")
     return "\n".join(lineas)
 
@@ -134,52 +138,52 @@ def main(argumentos: list[str] | None = None) -> Path:
     opciones = leer_argumentos(argumentos)
     if opciones.corpus:
         os.environ["SEQ2SEQ_CORPUS"] = str(Path(opciones.corpus).resolve())
+    import numpy as np
     import sacrebleu
 
     from utils import evaluacion
     from utils.configuracion import describir_configuracion, fijar_semillas, obtener_configuracion
+    from utils.datos import frase_a_encoder_input
     from utils.decodificacion import pasos_maximos
-    from utils.modelos import cargar_o_entrenar, construir_modelos_inferencia, indices_de_validacion
+    from utils.modelos import cargar_modelo_del_curso, construir_modelos_inferencia
 
     config = obtener_configuracion(opciones.config)
     fijar_semillas(config.semilla)
     print(describir_configuracion(config))
     inicio_total = time.perf_counter()
-    modelo, datos = cargar_o_entrenar(config)
-    encoder_model, decoder_model = construir_modelos_inferencia(modelo)
-    vocab = datos.vocab
-    _, validacion = indices_de_validacion(len(datos.input_texts), config.fraccion_validacion, config.semilla)
-    validacion = validacion[: opciones.frases]
-    entrada = datos.encoder_input_data[validacion]
-    entradas = [datos.input_texts[i] for i in validacion]
-    referencias = [datos.target_texts[i][1:-1] for i in validacion]
+    curso = cargar_modelo_del_curso(opciones.origen, config)
+    encoder_model, decoder_model = construir_modelos_inferencia(curso.modelo)
+    vocab, datos = curso.vocab, curso.evaluacion
+    grupos = evaluacion.agrupar_referencias(datos.input_texts, [t[1:-1] for t in datos.target_texts])
+    todas = list(grupos)
+    entradas = [todas[int(i)] for i in np.unique(np.linspace(0, len(todas) - 1, min(opciones.frases, len(todas))).astype(int))]
+    referencias = [grupos[f] for f in entradas]
+    entrada = np.concatenate([frase_a_encoder_input(f, vocab) for f in entradas])
 
     resultados, segundos = {}, {}
     for nombre, funcion in decodificadores(encoder_model, decoder_model, vocab, config.semilla).items():
         salidas, segundos[nombre] = medir(funcion, entrada)
-        resultados[nombre] = (evaluacion.evaluar_traducciones(salidas, referencias), salidas)
-        print(f"  {nombre}: {1000 * segundos[nombre] / len(validacion):.2f} ms por frase")
+        resultados[nombre] = (evaluacion.evaluar_multirreferencia(salidas, referencias), salidas)
+        print(f"  {nombre}: {1000 * segundos[nombre] / len(entradas):.2f} ms por frase")
     assert resultados["haz k = 1"][1] == resultados["voraz"][1], "la búsqueda en haz con k = 1 debe ser la voraz"
 
-    tabla = tabla_markdown(resultados, segundos, len(validacion), pasos_maximos(vocab))
+    tabla = tabla_markdown(resultados, segundos, len(entradas), pasos_maximos(vocab))
     firmas = []
     for metrica in (sacrebleu.metrics.CHRF(), sacrebleu.metrics.BLEU()):
-        metrica.corpus_score(resultados["voraz"][1], [referencias])
+        metrica.corpus_score(resultados["voraz"][1], evaluacion._flujos(referencias))
         firmas.append(f"`{metrica.get_signature()}`")
-    corpus = Path(os.environ.get("SEQ2SEQ_CORPUS", "")).name or ("datos/fra-eng-curso.txt o la descarga de Tatoeba" if config.datos_completos else "datos/fra-eng-curso.txt")
     texto = "\n".join([
-        f"# Decodificadores del cuaderno 06 · configuración «{config.nombre}»",
+        f"# Decodificadores del cuaderno 07 · modelo {curso.origen}",
         "",
         f"- Orden: `{orden_ejecutada(opciones)}`",
         f"- Fecha: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
         f"- Máquina: {maquina()}",
         f"- Versiones: {versiones()}",
-        f"- {describir_configuracion(config)}",
-        f"- Corpus: {corpus}; {len(datos.input_texts)} pares; vocabulario de salida de {vocab.num_decoder_tokens} caracteres; "
+        f"- Modelo: {curso.descripcion}; vocabulario de salida de {vocab.num_decoder_tokens} caracteres; "
         f"pasos_maximos = {pasos_maximos(vocab)}",
-        f"- Evaluación: las primeras {len(validacion)} frases de la partición de validación barajada "
-        f"(`indices_de_validacion`, semilla {config.semilla}), nunca vistas al entrenar. Muestreo con "
-        f"`np.random.default_rng({config.semilla})`; haz con α = 0,7.",
+        f"- Evaluación: {len(entradas)} frases inglesas que el modelo no vio, repartidas por todas las longitudes, con "
+        f"{sum(len(r) for r in referencias)} referencias en total (pares saltados: {curso.saltados or 'ninguno'}). "
+        f"Muestreo con `np.random.default_rng({config.semilla})`; haz con α = 0,7.",
         f"- Firmas de sacrebleu: chrF {firmas[0]}; BLEU {firmas[1]}",
         "- Tiempos: una llamada con todas las frases en un lote, tras otra de calentamiento; varían de una ejecución a otra.",
         "",
@@ -194,7 +198,7 @@ def main(argumentos: list[str] | None = None) -> Path:
         f"Tiempo total (carga o entrenamiento incluidos): {time.perf_counter() - inicio_total:.0f} s.",
         "",
     ])
-    destino = RAIZ / "benchmarks" / "resultados" / f"decodificadores_{config.nombre}.md"
+    destino = RAIZ / "benchmarks" / "resultados" / f"decodificadores_{curso.origen}.md"
     destino.parent.mkdir(parents=True, exist_ok=True)
     destino.write_text(texto, encoding="utf-8")
     print("\n" + tabla + f"\n\nEscrito en {destino.relative_to(RAIZ)}")

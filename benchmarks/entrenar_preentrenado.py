@@ -121,6 +121,8 @@ def main(argumentos: list[str] | None = None) -> None:
     parser.add_argument("--fraccion-reservada", type=float, default=0.05, help="fracción de frases inglesas que no se ven")
     parser.add_argument("--semilla", type=int, default=42)
     parser.add_argument("--reanudar", action="store_true", help="seguir desde la última época guardada")
+    parser.add_argument("--empaquetar", action="store_true",
+                        help="no entrenar: empaquetar los mejores pesos guardados hasta ahora (y medirlos)")
     parser.add_argument("--curva", type=Path, default=DIR_IMAGENES / "preentrenado_curva.png")
     parser.add_argument("--informe", type=Path, default=RAIZ / "benchmarks" / "resultados" / "calidad_preentrenado.md")
     args = parser.parse_args(argumentos)
@@ -141,7 +143,11 @@ def main(argumentos: list[str] | None = None) -> None:
 
     DIR_TRABAJO.mkdir(parents=True, exist_ok=True)
     historia: dict = {}
-    if args.reanudar and (DIR_TRABAJO / "ultimo.keras").is_file():
+    if args.empaquetar:
+        historia = json.loads((DIR_TRABAJO / "historia.json").read_text(encoding="utf-8"))
+        modelo = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, args.latent_dim,
+                                                 dropout=args.dropout)
+    elif args.reanudar and (DIR_TRABAJO / "ultimo.keras").is_file():
         modelo = keras.saving.load_model(DIR_TRABAJO / "ultimo.keras", safe_mode=True)
         historia = json.loads((DIR_TRABAJO / "historia.json").read_text(encoding="utf-8"))
         print(f"Se reanuda tras la época {len(historia['loss'])}.", flush=True)
@@ -151,12 +157,13 @@ def main(argumentos: list[str] | None = None) -> None:
         modelos.compilar_receta(modelo, args.tasa, args.clipnorm)
     inicio = time.perf_counter()
     segundos_previos = sum(historia.get("segundos", []))
-    modelo.fit(
-        modelos.lotes_de_la_receta(datos, entrenamiento, config, barajar=True),
-        validation_data=modelos.lotes_de_la_receta(datos, reservados, config, barajar=False),
-        epochs=args.epocas, initial_epoch=len(historia.get("loss", [])), verbose=0,
-        callbacks=[GuardarCadaEpoca(historia, args.paciencia, args.meseta)],
-    )
+    if not args.empaquetar:
+        modelo.fit(
+            modelos.lotes_de_la_receta(datos, entrenamiento, config, barajar=True),
+            validation_data=modelos.lotes_de_la_receta(datos, reservados, config, barajar=False),
+            epochs=args.epocas, initial_epoch=len(historia.get("loss", [])), verbose=0,
+            callbacks=[GuardarCadaEpoca(historia, args.paciencia, args.meseta)],
+        )
     modelo.load_weights(DIR_TRABAJO / "mejor.weights.h5")
     mejor = int(np.argmin(historia["val_loss"])) + 1
 

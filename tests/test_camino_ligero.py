@@ -1,7 +1,9 @@
-"""Pruebas del camino ligero: enteros, *one-hot* dentro del modelo y lotes agrupados por longitud.
+"""Pruebas del camino ligero y de la receta que aprende (cuaderno 04).
 
-El modelo ligero debe ver exactamente los mismos números que el clásico, tener los mismos
-parámetros, guardarse y cargarse en modo seguro y traducir igual con los mismos pesos.
+El modelo ligero sin máscara debe ver exactamente los mismos números que el clásico, tener los
+mismos parámetros, guardarse y cargarse en modo seguro y traducir igual con los mismos pesos. Con
+máscara, debe dar lo mismo que el clásico con ``Masking``, y el relleno (o recortarlo) no debe
+cambiar nada.
 """
 
 import keras
@@ -44,9 +46,21 @@ def modelos_con_los_mismos_pesos(datos):
     vocab = datos[0]
     keras.utils.set_random_seed(0)
     clasico = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, LATENT_DIM)
-    ligero = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, LATENT_DIM)
+    ligero = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, LATENT_DIM, enmascarar=False)
     ligero.set_weights(clasico.get_weights())
     return clasico, ligero
+
+
+@pytest.fixture(scope="module")
+def enmascarados(datos, modelos_con_los_mismos_pesos):
+    """El clásico con ``Masking`` y el ligero con máscara, con los pesos de los anteriores."""
+    vocab = datos[0]
+    clasico, _ = modelos_con_los_mismos_pesos
+    denso = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, LATENT_DIM, enmascarar=True)
+    ligero = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, LATENT_DIM)
+    denso.set_weights(clasico.get_weights())
+    ligero.set_weights(clasico.get_weights())
+    return denso, ligero
 
 
 def test_one_hot_dentro_del_modelo_igual_al_clasico(datos):
@@ -208,3 +222,92 @@ def test_el_modelo_ligero_se_guarda_y_carga_como_paquete(tmp_path):
     carpeta = modelos.guardar_modelo(ligero, vocab, obtener_configuracion("prueba"), tmp_path / "ligero")
     cargado, vocab_cargado, _ = modelos.cargar_modelo(carpeta)
     assert vocab_cargado == vocab and cargado.count_params() == ligero.count_params()
+
+
+# --- La receta que aprende: máscara, recorte del codificador, variantes -----------------------------
+def test_mascara_igual_a_masking_y_el_relleno_no_cambia_nada(datos, enmascarados):
+    vocab, (encoder_input_data, decoder_input_data, _), (encoder_input_ids, decoder_input_ids, _) = datos
+    denso, ligero = enmascarados
+    assert modelos.codificador_enmascarado(denso) and modelos.codificador_enmascarado(ligero)
+    mascara = keras.ops.convert_to_numpy(ligero.get_layer("encoder_inputs").compute_mask(encoder_input_ids[:32]))
+    assert np.array_equal(mascara, encoder_input_ids[:32] != ID_RELLENO)
+    esperado = denso.predict_on_batch([encoder_input_data[:32], decoder_input_data[:32]])
+    np.testing.assert_allclose(ligero.predict_on_batch([encoder_input_ids[:32], decoder_input_ids[:32]]), esperado, atol=1e-6)
+    # Más relleno al final del codificador no cambia la salida del modelo enmascarado (sí la del clásico).
+    extra = np.concatenate([encoder_input_ids[:32], np.full((32, 5), ID_RELLENO, dtype="int32")], axis=1)
+    np.testing.assert_allclose(ligero.predict_on_batch([extra, decoder_input_ids[:32]]), esperado, atol=1e-6)
+
+
+def test_inferencia_con_mascara_igual_al_modelo_de_entrenamiento(datos, enmascarados):
+    vocab, (encoder_input_data, decoder_input_data, _), _ = datos
+    _, ligero = enmascarados
+    encoder_model, decoder_model = modelos.construir_modelos_inferencia(ligero)
+    assert "encoder_mascara" in [capa.name for capa in encoder_model.layers]
+    h, c = encoder_model.predict_on_batch(encoder_input_data[:8])
+    h_corto, _ = encoder_model.predict_on_batch(encoder_input_data[:8, :3])  # menos relleno: mismo contexto si caben
+    cortas = (encoder_input_data[:8].sum(-1) > 0).sum(-1) <= 3
+    np.testing.assert_allclose(h_corto[cortas], h[cortas], atol=1e-6)
+    salida, _, _ = decoder_model.predict_on_batch([decoder_input_data[:8], h, c])
+    np.testing.assert_allclose(salida, ligero.predict_on_batch([datos[2][0][:8], datos[2][1][:8]]), atol=1e-5)
+
+
+def test_recortar_el_codificador_solo_con_mascara(datos, enmascarados, modelos_con_los_mismos_pesos):
+    _, _, arreglos = datos
+    _, con_mascara = enmascarados
+    _, sin_mascara = modelos_con_los_mismos_pesos
+    completos = modelos.LotesPorLongitud(*arreglos, batch_size=64, barajar=False)
+    recortados = modelos.LotesPorLongitud(*arreglos, batch_size=64, barajar=False, recortar_codificador=True)
+    assert any(recortados[i][0][0].shape[1] < arreglos[0].shape[1] for i in range(len(recortados)))
+    assert modelos.perdida_por_caracter(con_mascara, recortados) == pytest.approx(
+        modelos.perdida_por_caracter(con_mascara, completos), rel=1e-5)
+    diferencia = modelos.perdida_por_caracter(sin_mascara, recortados) - modelos.perdida_por_caracter(sin_mascara, completos)
+    assert abs(diferencia) > 1e-6, "sin máscara, leer menos relleno cambia el contexto y la pérdida"
+
+
+def test_los_dos_primeros_lotes_difieren_en_todo_lo_recortado(datos):
+    _, _, arreglos = datos
+    for semilla in range(5):
+        lotes = modelos.LotesPorLongitud(*arreglos, batch_size=16, semilla=semilla, recortar_codificador=True)
+        (e0, d0), _ = lotes[0]
+        (e1, d1), _ = lotes[1]
+        assert e0.shape[1] != e1.shape[1] and d0.shape[1] != d1.shape[1]
+
+
+def test_exactitud_sin_relleno_con_enteros_igual_que_con_one_hot(datos):
+    _, (_, _, decoder_target_data), (_, _, decoder_target_ids) = datos
+    probs = np.random.default_rng(1).dirichlet(np.ones(decoder_target_data.shape[-1]), size=decoder_target_ids.shape[:2])
+    probs = probs.astype("float32")
+    con_ids = float(modelos.exactitud_sin_relleno(decoder_target_ids, probs))
+    con_one_hot = float(modelos.exactitud_sin_relleno(decoder_target_data, probs))
+    a_mano = (probs.argmax(-1) == decoder_target_ids)[decoder_target_ids != ID_RELLENO].mean()
+    assert con_ids == pytest.approx(con_one_hot) == pytest.approx(a_mano)
+
+
+@pytest.mark.parametrize("variante", list(modelos.VARIANTES))
+def test_variantes_del_cuaderno_04(datos, variante):
+    vocab = datos[0]
+    from utils.configuracion import obtener_configuracion
+
+    config = obtener_configuracion("prueba")
+    modelo = modelos.construir_variante(variante, vocab.num_encoder_tokens, vocab.num_decoder_tokens, config)
+    assert modelo.optimizer is not None
+    assert isinstance(modelo.optimizer, keras.optimizers.RMSprop) == (variante in "AB")
+    assert (len(modelo.inputs[0].shape) == 3) == (variante == "A"), "solo la clásica recibe one-hot"
+    assert modelos.codificador_enmascarado(modelo) == (variante == "D")
+    with pytest.raises(ValueError, match="variante desconocida"):
+        modelos.construir_variante("Z", vocab.num_encoder_tokens, vocab.num_decoder_tokens, config)
+
+
+def test_entrenar_modelo_aprende_y_restaura_la_mejor_epoca():
+    import dataclasses
+
+    from utils.configuracion import obtener_configuracion
+
+    config = dataclasses.replace(obtener_configuracion("prueba"), num_pares=200, latent_dim=16, epocas=4, batch_size=32)
+    ligeros = preparar_ids(config)
+    modelo, historial = modelos.entrenar_modelo(ligeros, config, verbose=False)
+    assert modelos.codificador_enmascarado(modelo) and len(historial["loss"]) == 4
+    assert historial["loss"][-1] < historial["loss"][0]
+    _, validacion = modelos.indices_de_validacion(ligeros.input_texts, config.fraccion_validacion, config.semilla)
+    lotes = modelos.lotes_de_la_receta(ligeros, validacion, config, barajar=False)
+    assert modelo.evaluate(lotes, verbose=0)[0] == pytest.approx(min(historial["val_loss"]), rel=1e-5), "pesos de la mejor época"

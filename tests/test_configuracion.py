@@ -15,11 +15,19 @@ def test_pytest_elige_la_configuracion_de_prueba():
     assert config.nombre == "prueba" and not config.datos_completos
 
 
-def test_configuracion_del_curso_tiene_los_tamanos_clasicos():
+def test_configuracion_del_curso_tiene_los_tamanos_clasicos_y_la_receta_que_aprende():
     curso = CONFIGURACIONES["curso"]
-    assert (curso.num_pares, curso.latent_dim, curso.batch_size, curso.epocas) == (10_000, 256, 64, 100)
-    assert curso.tasa_aprendizaje == 0.001, "el valor por defecto de RMSprop, como la receta clásica"
-    assert curso.datos_completos
+    assert (curso.num_pares, curso.latent_dim, curso.batch_size) == (10_000, 256, 64), "los tamaños del curso original"
+    assert curso.datos_completos and curso.clipnorm > 0 and 0 < curso.dropout < 1
+    assert 1e-3 <= curso.tasa_aprendizaje <= 1e-2, "la tasa de Adam de la receta que aprende (cuaderno 04)"
+    from utils import modelos
+
+    assert modelos.TASA_CLASICA == 0.001, "la receta clásica conserva el valor por defecto de RMSprop"
+
+
+def test_la_configuracion_de_prueba_es_mas_pequena():
+    curso, prueba = CONFIGURACIONES["curso"], CONFIGURACIONES["prueba"]
+    assert prueba.num_pares < curso.num_pares and prueba.latent_dim < curso.latent_dim and prueba.epocas <= curso.epocas
 
 
 def test_variable_de_entorno_y_nombre_invalido(monkeypatch):

@@ -959,8 +959,8 @@ def test_etapa_de_datos_determinista(capsys):
     ids_a = datos.vectorizar_ids(a.input_texts, a.target_texts, a.vocab)
     for x, y in zip(ids_a, datos.vectorizar_ids(b.input_texts, b.target_texts, b.vocab)):
         np.testing.assert_array_equal(x, y)
-    for x, y in zip(modelos.indices_de_validacion(len(a.input_texts), config.fraccion_validacion, config.semilla),
-                    modelos.indices_de_validacion(len(b.input_texts), config.fraccion_validacion, config.semilla)):
+    for x, y in zip(modelos.indices_de_validacion(a.input_texts, config.fraccion_validacion, config.semilla),
+                    modelos.indices_de_validacion(b.input_texts, config.fraccion_validacion, config.semilla)):
         np.testing.assert_array_equal(x, y)
 
 

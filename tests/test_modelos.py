@@ -131,15 +131,24 @@ def test_cargar_rechaza_un_modelo_truncado(entrenado, tmp_path):
         modelos.cargar_modelo(carpeta)
 
 
-def test_particion_de_validacion_barajada_y_reproducible():
-    entrenamiento, validacion = modelos.indices_de_validacion(1000, 0.2, semilla=42)
-    assert len(validacion) == 200 and len(entrenamiento) == 800
-    assert not set(entrenamiento) & set(validacion)
-    assert validacion.min() < 500 < validacion.max(), "no son solo las últimas (más largas) frases"
-    again = modelos.indices_de_validacion(1000, 0.2, semilla=42)
+def test_particion_de_validacion_barajada_reproducible_y_por_frase_inglesa():
+    # 1000 pares con 400 frases inglesas distintas: algunas con varias traducciones (como en Tatoeba).
+    textos = [f"frase {i % 400}" for i in range(1000)]
+    entrenamiento, validacion = modelos.indices_de_validacion(textos, 0.2, semilla=42)
+    assert len({textos[i] for i in validacion}) == 80, "el 20 % de las frases inglesas distintas"
+    assert not set(entrenamiento) & set(validacion) and len(entrenamiento) + len(validacion) == 1000
+    assert not {textos[i] for i in validacion} & {textos[i] for i in entrenamiento}, "ninguna frase en las dos partes"
+    assert validacion.min() < 200 < 800 < validacion.max(), "no son solo las últimas (más largas) frases"
+    again = modelos.indices_de_validacion(list(textos), 0.2, semilla=42)
     np.testing.assert_array_equal(again[1], validacion)
+    otra = modelos.indices_de_validacion(textos, 0.2, semilla=7)
+    assert not np.array_equal(otra[1], validacion), "otra semilla, otra partición"
     with pytest.raises(ValueError, match="entre 0 y 1"):
-        modelos.indices_de_validacion(10, 1.5, semilla=0)
+        modelos.indices_de_validacion(textos, 1.5, semilla=0)
+    with pytest.raises(TypeError, match="necesita la lista de frases inglesas"):
+        modelos.indices_de_validacion(1000, 0.2, semilla=0)
+    with pytest.raises(ValueError, match="al menos dos frases inglesas distintas"):
+        modelos.indices_de_validacion(["Hi."] * 5, 0.2, semilla=0)
 
 
 def test_exactitud_sin_relleno_ignora_las_filas_de_ceros():

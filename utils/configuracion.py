@@ -4,8 +4,8 @@ Se presenta en ``00_introduccion``. Hay dos configuraciones y una variable de en
 elige entre ellas:
 
 - ``curso`` (por defecto): el archivo completo de Tatoeba cuando se puede descargar y
-  los tamaños clásicos (10 000 pares, ``latent_dim = 256``, lotes de 64, hasta 100 épocas
-  con parada temprana).
+  los tamaños clásicos (sus primeros 10 000 pares, ``latent_dim = 256``, lotes de 64, parada
+  temprana).
 - ``prueba``: el corpus de ``datos/``, tamaños pequeños y nada de red. Es la que usa
   ``pytest`` (la elige ``tests/conftest.py``).
 
@@ -14,7 +14,10 @@ Ejemplo: ``SEQ2SEQ_CONFIG=prueba jupyter lab``.
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +33,9 @@ DIR_PREENTRENADO = DIR_DATOS / "preentrenado"  # el modelo que el curso trae ya 
 # Repositorio público del curso (insignias de Colab y celda de instalación en Colab).
 REPOSITORIO = "curso-seq2seq/seq2seq-keras-es"
 URL_REPOSITORIO = f"https://github.com/{REPOSITORIO}"
+
+# Versiones con las que funciona el curso fuera de requirements.txt (Colab trae otras): [mínima, tope).
+VERSIONES_ADMITIDAS = {"Keras": ("3.0", "4"), "TensorFlow": ("2.16", "3"), "NumPy": ("1.26", "3")}
 
 # --- Variables de entorno ---------------------------------------------------------------
 VARIABLE_CONFIG = "SEQ2SEQ_CONFIG"  # "curso" o "prueba"
@@ -50,18 +56,19 @@ class Configuracion:
     fraccion_validacion: float
     tasa_aprendizaje: float  # de Adam, en la receta que aprende (cuaderno 04)
     clipnorm: float = 1.0  # recorte de la norma del gradiente de cada peso (cuaderno 04)
+    dropout: float = 0.0  # fracción de salidas del decodificador que se apagan al entrenar (cuaderno 04)
     semilla: int = 42
 
 
 CONFIGURACIONES = {
     "curso": Configuracion(
-        nombre="curso", datos_completos=True, num_pares=10_000, latent_dim=256,
-        batch_size=64, epocas=100, paciencia=5, fraccion_validacion=0.2, tasa_aprendizaje=0.001,
+        nombre="curso", datos_completos=True, num_pares=10_000, latent_dim=256, batch_size=64, epocas=60,
+        paciencia=5, fraccion_validacion=0.1, tasa_aprendizaje=0.003, clipnorm=1.0, dropout=0.3,
     ),
     "prueba": Configuracion(
-        # Entrena unos 25 s en 2 núcleos: una tasa más alta para que el modelo aprenda algo en ese tiempo.
-        nombre="prueba", datos_completos=False, num_pares=1_000, latent_dim=128,
-        batch_size=32, epocas=40, paciencia=5, fraccion_validacion=0.2, tasa_aprendizaje=0.003,
+        # Entrena en menos de un minuto en 2 núcleos: pocos pares y un modelo pequeño.
+        nombre="prueba", datos_completos=False, num_pares=1_000, latent_dim=128, batch_size=32, epocas=30,
+        paciencia=5, fraccion_validacion=0.2, tasa_aprendizaje=0.003, clipnorm=1.0, dropout=0.0,
     ),
 }
 
@@ -91,6 +98,42 @@ def avisar(mensaje: str) -> None:
     print(f"⚠️  {mensaje}")
 
 
+def _numeros(version: str) -> tuple[int, ...]:
+    """Los tres primeros números de una versión, para compararla: «2.21.0rc1» → (2, 21, 0)."""
+    return tuple(int(n) for n in re.findall(r"\d+", version)[:3])
+
+
+def _versiones_en_uso() -> dict[str, str]:
+    """Versión de cada paquete de ``VERSIONES_ADMITIDAS``: la del módulo ya importado o la instalada."""
+    versiones = {}
+    for nombre in VERSIONES_ADMITIDAS:
+        modulo = sys.modules.get(nombre.lower())  # tras reinstalar sin reiniciar, la importada es la que cuenta
+        try:
+            versiones[nombre] = getattr(modulo, "__version__", None) or importlib.metadata.version(nombre.lower())
+        except importlib.metadata.PackageNotFoundError:
+            pass  # sin TensorFlow, por ejemplo, con el backend JAX
+    return versiones
+
+
+def comprobar_versiones(versiones: dict[str, str] | None = None) -> list[str]:
+    """Avisa de cada paquete fuera de ``VERSIONES_ADMITIDAS`` (con las versiones fijadas no dice nada)."""
+    requisitos = RAIZ / "requirements.txt"
+    fijadas = re.findall(r"^\S+==\S+", requisitos.read_text(encoding="utf-8"), flags=re.M) if requisitos.is_file() else []
+    avisos = []
+    for nombre, version in (_versiones_en_uso() if versiones is None else versiones).items():
+        minima, tope = VERSIONES_ADMITIDAS[nombre]
+        if not _numeros(minima) <= _numeros(version) < _numeros(tope):
+            probada = next((f for f in fijadas if f.startswith(f"{nombre.lower()}==")), nombre.lower())
+            avisos.append(
+                f"{nombre} {version} está fuera de las versiones que admite el curso (≥ {minima} y < {tope}): "
+                f"alguna celda puede fallar o dar otros resultados. Instala la versión probada, {probada} (en Colab: "
+                f"%pip install {probada} y reinicia la sesión; en tu máquina: requirements.txt en un entorno nuevo)."
+            )
+    for aviso in avisos:
+        avisar(aviso)
+    return avisos
+
+
 def describir_configuracion(config: Configuracion) -> str:
     """Texto de una línea con la configuración activa y sus tamaños."""
     datos = "Tatoeba completo si hay red" if config.datos_completos else "corpus de datos/"
@@ -105,6 +148,7 @@ def preparar_cuaderno(nombre: str | None = None) -> Configuracion:
     """Elige la configuración, fija las semillas y la anuncia. Cada cuaderno la llama al empezar."""
     config = obtener_configuracion(nombre)
     fijar_semillas(config.semilla)
+    comprobar_versiones()
     print(describir_configuracion(config))
     return config
 

@@ -931,3 +931,23 @@ def huella(frase: str) -> int:
     de cualquier frase, si la vio al entrenar.
     """
     return int.from_bytes(hashlib.sha1(frase.encode("utf-8")).digest()[:8], "big")
+
+
+def pares_utilizables(input_texts: Sequence[str], target_texts: Sequence[str], vocab: Vocabulario) -> tuple[list[int], Counter]:
+    """Índices de los pares que ``vocab`` puede leer y escribir, y cuántos se saltan por cada motivo.
+
+    Se explica en 05_modelos_de_inferencia. Sirve para usar un modelo ya entrenado (con su propio
+    vocabulario) con frases de otro corpus: los objetivos llevan ya ``\\t`` y ``\\n``.
+    """
+    utiles, saltados = [], Counter()
+    for i, (frase, objetivo) in enumerate(zip(input_texts, target_texts, strict=True)):
+        motivo = motivo_intraducible(frase, vocab)
+        if motivo is None and any(c not in vocab.target_token_index for c in objetivo):
+            motivo = "caracteres franceses que el modelo no escribe"
+        elif motivo is None and len(objetivo) > vocab.max_decoder_seq_length:
+            motivo = f"traducción de más de {vocab.max_decoder_seq_length - 2} caracteres"
+        if motivo:
+            saltados[motivo] += 1
+        else:
+            utiles.append(i)
+    return utiles, saltados

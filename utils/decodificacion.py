@@ -1,7 +1,7 @@
 """Etapa de decodificación: de la entrada del codificador al texto traducido.
 
 ``decodificar_secuencia`` (la receta clásica, frase a frase) y ``decodificar_lote`` (todas
-las frases a la vez) se enseñan en ``05_decodificacion_argmax``. Ambas son voraces
+las frases a la vez) se enseñan en ``06_decodificacion_argmax``. Ambas son voraces
 (*greedy*): en cada paso eligen el carácter más probable, y siguen la misma regla de
 parada, así que dan las mismas traducciones.
 
@@ -10,7 +10,7 @@ entrada, explica en español lo que no vale y traduce todas las frases válidas 
 con ``decodificar_lote``.
 
 ``muestrear_lote`` (temperatura y top-k) y ``busqueda_en_haz`` (con normalización por
-longitud; con ``k = 1`` es la voraz) se enseñan en ``06_busqueda_en_haz_y_evaluacion``.
+longitud; con ``k = 1`` es la voraz) se enseñan en ``07_busqueda_en_haz_y_evaluacion``.
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ def traducir(
 ) -> str | list[str]:
     """Traduce del inglés al francés una frase (``str``) o varias (lista o tupla), comprobando la entrada.
 
-    Se explica en 05_decodificacion_argmax.
+    Se explica en 06_decodificacion_argmax.
 
     Se quitan los espacios y saltos de línea del principio y del final; los espacios
     interiores se conservan. El texto se normaliza a la forma NFC de Unicode, como el corpus:
@@ -217,7 +217,7 @@ def traducir(
     return traducciones[0] if isinstance(textos, str) else traducciones
 
 
-# --- Más allá de argmax: muestreo y búsqueda en haz (cuaderno 06) ---------------------------
+# --- Más allá de argmax: muestreo y búsqueda en haz (cuaderno 07) ---------------------------
 ALFA_POR_DEFECTO = 0.7  # exponente de la normalización por longitud de la búsqueda en haz
 _SUELO_PROBABILIDAD = 1e-300  # evita log(0) = -inf cuando la softmax en float32 da un 0 exacto
 
@@ -251,7 +251,7 @@ def ajustar_distribucion(
 ) -> np.ndarray:
     """Distribución de la que se sortea: sin los índices ``prohibidos``, solo los ``top_k`` mejores, con temperatura.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion.
+    Se explica en 07_busqueda_en_haz_y_evaluacion.
 
     Calcula ``p_i^(τ) ∝ exp(log p_i / τ)`` fila a fila (float64; cada fila suma 1). Con
     ``temperatura=0`` devuelve el *one-hot* del *argmax* (el límite τ → 0; en empates, el
@@ -275,7 +275,7 @@ def ajustar_distribucion(
 def sortear(distribucion: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Un índice por fila, con la probabilidad que le da su fila (inversa de la función acumulada).
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion.
+    Se explica en 07_busqueda_en_haz_y_evaluacion.
 
     Sortea un uniforme ``u`` por fila y elige el primer índice cuya probabilidad acumulada
     supera ``u``: un índice con probabilidad 0 no sale nunca.
@@ -291,7 +291,7 @@ def muestrear_lote(
 ) -> list[str]:
     """Como ``decodificar_lote``, pero sorteando cada carácter (temperatura y top-k) en lugar del *argmax*.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion.
+    Se explica en 07_busqueda_en_haz_y_evaluacion.
 
     Nunca sortea ``\\t``. ``temperatura=0`` (o ``top_k=1``) da la decodificación voraz.
     Pasa ``rng=np.random.default_rng(semilla)`` para que las muestras se puedan repetir.
@@ -320,7 +320,7 @@ def muestrear_lote(
 
 @dataclass(frozen=True)
 class Hipotesis:
-    """Una traducción candidata de la búsqueda en haz. Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    """Una traducción candidata de la búsqueda en haz. Se explica en 07_busqueda_en_haz_y_evaluacion."""
 
     texto: str  # sin \t ni \n
     log_prob: float  # log P(texto, y \n si terminada | frase inglesa) según el modelo
@@ -331,7 +331,7 @@ class Hipotesis:
 def normalizar_por_longitud(log_prob: float, longitud: int, alfa: float) -> float:
     """``log_prob / longitud**alfa`` (longitud: caracteres generados, ``\\n`` incluido; al menos 1).
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion. Con ``alfa=0`` no normaliza; con ``alfa=1``
+    Se explica en 07_busqueda_en_haz_y_evaluacion. Con ``alfa=0`` no normaliza; con ``alfa=1``
     es la log-probabilidad media por carácter.
     """
     return log_prob / max(longitud, 1) ** alfa
@@ -385,7 +385,7 @@ def busqueda_en_haz(
 ) -> list[list[Hipotesis]]:
     """Búsqueda en haz de ancho ``k`` para todas las frases a la vez: una llamada al decodificador por paso.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion.
+    Se explica en 07_busqueda_en_haz_y_evaluacion.
 
     Las N·k hipótesis vivas avanzan juntas (lote de N·k estados). En cada paso se ordenan
     las extensiones por log-probabilidad acumulada; las que eligen ``\\n`` entre las k
@@ -423,7 +423,7 @@ def log_probabilidad_de_textos(
 ) -> np.ndarray:
     """log P(texto | frase inglesa) según el modelo, para comparar las salidas de distintos métodos.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion.
+    Se explica en 07_busqueda_en_haz_y_evaluacion.
 
     Da al decodificador cada texto entero con ``\\t`` delante (forzado del profesor, una sola
     llamada) y suma el logaritmo de la probabilidad de cada carácter. Un texto con menos de

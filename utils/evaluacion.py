@@ -1,11 +1,11 @@
 """Etapa de evaluación: cuánto se parecen las traducciones a sus referencias.
 
-Se explica en ``06_busqueda_en_haz_y_evaluacion``. Cuatro medidas, de la más tosca a la
+Se explica en ``07_busqueda_en_haz_y_evaluacion``. Cuatro medidas, de la más tosca a la
 estándar:
 
 - ``coincidencia_exacta``: fracción de traducciones idénticas a su referencia.
 - ``exactitud_caracteres_media``: posiciones acertadas sobre la longitud de la más larga de
-  las dos cadenas, sin contar el relleno (la medida del cuaderno 05).
+  las dos cadenas, sin contar el relleno (la medida del cuaderno 06).
 - chrF (Popović, 2015): *F*-score de n-gramas de **caracteres**, con β = 2 (el *recall* pesa
   más). ``chrf_didactico`` lo calcula en pocas líneas; ``chrf`` usa ``sacrebleu``.
 - BLEU (Papineni et al., 2002): precisión recortada de n-gramas de **palabras** con
@@ -47,20 +47,20 @@ def _comprobar_textos(salidas: Sequence[str], referencias: Sequence[str]) -> Non
 def exactitud_caracteres(salida: str, referencia: str) -> float:
     """Fracción de posiciones iguales, sobre la longitud de la más larga de las dos cadenas (sin relleno).
 
-    Se explica en 05_decodificacion_argmax y 06_busqueda_en_haz_y_evaluacion."""
+    Se explica en 06_decodificacion_argmax y 07_busqueda_en_haz_y_evaluacion."""
     if not salida and not referencia:
         return 1.0
     return sum(a == b for a, b in zip(salida, referencia)) / max(len(salida), len(referencia))
 
 
 def exactitud_caracteres_media(salidas: Sequence[str], referencias: Sequence[str]) -> float:
-    """Media por frase de ``exactitud_caracteres``. Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    """Media por frase de ``exactitud_caracteres``. Se explica en 07_busqueda_en_haz_y_evaluacion."""
     _comprobar_textos(salidas, referencias)
     return float(np.mean([exactitud_caracteres(s, r) for s, r in zip(salidas, referencias)]))
 
 
 def coincidencia_exacta(salidas: Sequence[str], referencias: Sequence[str]) -> float:
-    """Fracción de salidas idénticas a su referencia. Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    """Fracción de salidas idénticas a su referencia. Se explica en 07_busqueda_en_haz_y_evaluacion."""
     _comprobar_textos(salidas, referencias)
     return float(np.mean([s == r for s, r in zip(salidas, referencias)]))
 
@@ -69,13 +69,13 @@ def coincidencia_exacta(salidas: Sequence[str], referencias: Sequence[str]) -> f
 def ngramas_de_caracteres(texto: str, n: int) -> Counter:
     """n-gramas de caracteres con sus cuentas, tras quitar los espacios (como chrF).
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    Se explica en 07_busqueda_en_haz_y_evaluacion."""
     seguido = "".join(texto.split())
     return Counter(seguido[i : i + n] for i in range(len(seguido) - n + 1))
 
 
 def ngramas_de_palabras(texto: str, n: int) -> Counter:
-    """n-gramas de palabras (separadas por espacios) con sus cuentas. Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    """n-gramas de palabras (separadas por espacios) con sus cuentas. Se explica en 07_busqueda_en_haz_y_evaluacion."""
     palabras = texto.split()
     return Counter(tuple(palabras[i : i + n]) for i in range(len(palabras) - n + 1))
 
@@ -83,7 +83,7 @@ def ngramas_de_palabras(texto: str, n: int) -> Counter:
 def estadisticas_chrf(salida: str, referencia: str, orden: int = 6) -> np.ndarray:
     """Por cada n de 1 a ``orden``: (n-gramas de la salida, de la referencia, aciertos recortados).
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion. Como ``sacrebleu``, si la referencia no
+    Se explica en 07_busqueda_en_haz_y_evaluacion. Como ``sacrebleu``, si la referencia no
     tiene n-gramas de un orden (es muy corta), los de la salida de ese orden no se cuentan.
     """
     filas = []
@@ -97,7 +97,7 @@ def estadisticas_chrf(salida: str, referencia: str, orden: int = 6) -> np.ndarra
 def chrf_didactico(salidas: Sequence[str], referencias: Sequence[str], orden: int = 6, beta: float = 2.0) -> float:
     """chrF de un corpus (0–100): precisión y *recall* medios de n-gramas de caracteres, y su F_β.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion. Suma las estadísticas de todas las frases,
+    Se explica en 07_busqueda_en_haz_y_evaluacion. Suma las estadísticas de todas las frases,
     promedia precisión y *recall* sobre los órdenes en los que hay n-gramas en ambos lados y
     combina: F_β = (1 + β²)·P·R / (β²·P + R). Da lo mismo que ``sacrebleu.corpus_chrf``.
     """
@@ -116,7 +116,7 @@ def chrf_didactico(salidas: Sequence[str], referencias: Sequence[str], orden: in
 def estadisticas_bleu(salida: str, referencia: str, orden: int = 4) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Aciertos recortados y n-gramas de la salida por orden, y las longitudes (en palabras) de ambas.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    Se explica en 07_busqueda_en_haz_y_evaluacion."""
     aciertos, totales = np.zeros(orden), np.zeros(orden)
     for n in range(1, orden + 1):
         hipotesis, referencia_n = ngramas_de_palabras(salida, n), ngramas_de_palabras(referencia, n)
@@ -128,7 +128,7 @@ def estadisticas_bleu(salida: str, referencia: str, orden: int = 4) -> tuple[np.
 def bleu_didactico(salidas: Sequence[str], referencias: Sequence[str], orden: int = 4) -> float:
     """BLEU de un corpus (0–100), sin suavizado y con las palabras separadas por espacios.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion. BLEU = BP · exp(media de log p_n), con p_n
+    Se explica en 07_busqueda_en_haz_y_evaluacion. BLEU = BP · exp(media de log p_n), con p_n
     la precisión recortada de n-gramas (sumada sobre el corpus) y BP = exp(1 − r/c) si la
     salida (c palabras) es más corta que la referencia (r). Si algún p_n es 0, BLEU es 0. Da lo
     mismo que ``sacrebleu.corpus_bleu(..., tokenize="none", smooth_method="none")``.
@@ -152,7 +152,7 @@ def _sacrebleu():
     except ImportError as error:
         raise ImportError(
             f"falta el paquete sacrebleu: instálalo con `pip install sacrebleu=={VERSION_SACREBLEU}` "
-            f"(está en requirements.txt; en Colab lo instala la celda de importaciones del cuaderno 06)."
+            f"(está en requirements.txt; en Colab lo instala la celda de importaciones del cuaderno 07)."
         ) from error
     return sacrebleu
 
@@ -160,7 +160,7 @@ def _sacrebleu():
 def chrf(salidas: Sequence[str], referencias: Sequence[str]) -> float:
     """chrF de ``sacrebleu.corpus_chrf`` con sus valores estándar (6 órdenes, β = 2, sin espacios).
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    Se explica en 07_busqueda_en_haz_y_evaluacion."""
     _comprobar_textos(salidas, referencias)
     return float(_sacrebleu().corpus_chrf(list(salidas), [list(referencias)]).score)
 
@@ -168,7 +168,7 @@ def chrf(salidas: Sequence[str], referencias: Sequence[str]) -> float:
 def bleu(salidas: Sequence[str], referencias: Sequence[str]) -> float:
     """BLEU de ``sacrebleu.corpus_bleu`` con sus valores estándar (tokenizador 13a, suavizado exp).
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    Se explica en 07_busqueda_en_haz_y_evaluacion."""
     _comprobar_textos(salidas, referencias)
     return float(_sacrebleu().corpus_bleu(list(salidas), [list(referencias)]).score)
 
@@ -176,7 +176,7 @@ def bleu(salidas: Sequence[str], referencias: Sequence[str]) -> float:
 def chrf_por_frase(salidas: Sequence[str], referencias: Sequence[str]) -> np.ndarray:
     """chrF de cada frase por separado (``sacrebleu.sentence_chrf``), para el análisis de errores.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    Se explica en 07_busqueda_en_haz_y_evaluacion."""
     _comprobar_textos(salidas, referencias)
     sacrebleu = _sacrebleu()
     return np.array([sacrebleu.sentence_chrf(s, [r]).score for s, r in zip(salidas, referencias)])
@@ -185,7 +185,7 @@ def chrf_por_frase(salidas: Sequence[str], referencias: Sequence[str]) -> np.nda
 def evaluar_traducciones(salidas: Sequence[str], referencias: Sequence[str]) -> dict[str, float]:
     """Las cuatro medidas de un corpus: coincidencia exacta y exactitud por carácter (en %), chrF y BLEU.
 
-    Se explica en 06_busqueda_en_haz_y_evaluacion."""
+    Se explica en 07_busqueda_en_haz_y_evaluacion."""
     return {
         "coincidencia_exacta": 100 * coincidencia_exacta(salidas, referencias),
         "exactitud_caracteres": 100 * exactitud_caracteres_media(salidas, referencias),
@@ -236,3 +236,24 @@ def evaluar_multirreferencia(salidas: Sequence[str], referencias: Sequence[Seque
         "chrf": float(sacrebleu.corpus_chrf(list(salidas), flujos).score),
         "bleu": float(sacrebleu.corpus_bleu(list(salidas), flujos).score),
     }
+
+
+def traducir_y_medir(
+    frases: Sequence[str], referencias: Sequence[Sequence[str]], encoder_model, decoder_model, vocab, lote: int = 512
+) -> dict:
+    """Traduce las frases (voraz y por lotes, ``decodificar_lote``) y las mide con todas sus referencias.
+
+    Se explica en 04_una_receta_que_aprende. Devuelve ``frases``, ``terminan`` (% de salidas que eligen
+    ``\\n`` antes de agotar los pasos), las medidas de ``evaluar_multirreferencia`` y las ``salidas``.
+    """
+    from utils.datos import frase_a_encoder_input
+    from utils.decodificacion import decodificar_lote, pasos_maximos
+
+    if not frases:
+        raise ValueError("no hay frases que traducir: pasa al menos una frase en inglés.")
+    entradas = np.concatenate([frase_a_encoder_input(f, vocab) for f in frases])
+    salidas: list[str] = []
+    for i in range(0, len(frases), lote):
+        salidas += decodificar_lote(entradas[i : i + lote], encoder_model, decoder_model, vocab)
+    terminan = 100 * float(np.mean([len(s) < pasos_maximos(vocab) for s in salidas]))
+    return {"frases": len(frases), "terminan": terminan, **evaluar_multirreferencia(salidas, referencias), "salidas": salidas}

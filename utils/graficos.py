@@ -1,7 +1,7 @@
 """Etapa de gráficos: curvas de entrenamiento y probabilidades de la decodificación.
 
 ``graficar_historial`` se enseña en ``03_modelo_de_entrenamiento``;
-``graficar_candidatos`` en ``05_decodificacion_argmax``.
+``graficar_candidatos`` en ``06_decodificacion_argmax``.
 """
 
 from __future__ import annotations

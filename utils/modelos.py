@@ -22,7 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import keras
 import numpy as np
@@ -30,15 +30,20 @@ from keras import layers
 
 from utils.configuracion import DIR_MODELOS, DIR_PREENTRENADO, Configuracion, avisar, fijar_semillas
 from utils.datos import (
+    CORPUS_CURSO,
     ID_RELLENO,
     DatosIds,
     DatosVectorizados,
     Vocabulario,
     agrupar_por_longitud,
+    agregar_tokens,
     huella,
     ids_a_one_hot,
+    leer_pares,
     longitudes_sin_relleno,
+    pares_utilizables,
     preparar_ids,
+    vectorizar_one_hot,
 )
 
 ARCHIVO_MODELO = "modelo.keras"
@@ -468,7 +473,7 @@ def _carpeta_del_paquete(carpeta: Path) -> Path:
     if not carpeta.is_dir():
         raise FileNotFoundError(
             f"no existe la carpeta del modelo guardado {carpeta.name!r}. Entrena y guarda el modelo "
-            f"(cuaderno 03) o comprueba la ruta."
+            f"(cuaderno 04) o comprueba la ruta."
         )
     return carpeta
 
@@ -720,6 +725,34 @@ class LotesPorLongitud(keras.utils.PyDataset):
         return (encoder_input_ids[lote, :pasos_codificador], decoder_input_ids[lote, :pasos]), decoder_target_ids[lote, :pasos]
 
 
+VARIANTES = {  # cada una añade un cambio a la anterior (cuaderno 04)
+    "A": "clásica: RMSprop 0.001, pérdida categórica entre todas las posiciones, el codificador lee el relleno",
+    "B": "+ pérdida sin relleno: dispersa con ignore_class, que ni cuenta ni empuja el relleno",
+    "C": "+ Adam con recorte de la norma del gradiente",
+    "D": "+ máscara: el codificador salta su relleno",
+}
+
+
+def construir_variante(variante: str, num_encoder_tokens: int, num_decoder_tokens: int, config: Configuracion) -> keras.Model:
+    """El modelo compilado de una variante A–D del cuaderno 04 (A recibe *one-hot*; B–D, enteros).
+
+    Se explica en 04_una_receta_que_aprende. Ninguna lleva ``Dropout``: solo cambia lo que dice ``VARIANTES``.
+    """
+    if variante not in VARIANTES:
+        raise ValueError(f"variante desconocida: {variante!r}. Las válidas son {', '.join(VARIANTES)}.")
+    if variante == "A":
+        modelo = construir_modelo_entrenamiento(num_encoder_tokens, num_decoder_tokens, config.latent_dim)
+        modelo.compile(optimizer=keras.optimizers.RMSprop(TASA_CLASICA), loss="categorical_crossentropy")
+        return modelo
+    modelo = construir_modelo_ligero(num_encoder_tokens, num_decoder_tokens, config.latent_dim, enmascarar=variante == "D")
+    if variante == "B":
+        optimizador = keras.optimizers.RMSprop(TASA_CLASICA)
+    else:
+        optimizador = keras.optimizers.Adam(config.tasa_aprendizaje, clipnorm=config.clipnorm)
+    modelo.compile(optimizer=optimizador, loss=keras.losses.SparseCategoricalCrossentropy(ignore_class=ID_RELLENO))
+    return modelo
+
+
 def lotes_de_la_receta(datos: DatosIds, indices: np.ndarray, config: Configuracion, barajar: bool) -> LotesPorLongitud:
     """Los lotes de ``entrenar_modelo`` para unos índices: agrupados por longitud y con el codificador recortado."""
     arreglos = (datos.encoder_input_ids, datos.decoder_input_ids, datos.decoder_target_ids)
@@ -761,7 +794,8 @@ def entrenar_modelo(
     fijar_semillas(config.semilla)
     vocab = datos.vocab
     entrenamiento, validacion = indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
-    modelo = construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim)
+    modelo = construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim,
+                                     dropout=config.dropout)
     compilar_receta(modelo, config.tasa_aprendizaje, config.clipnorm)
     parada = keras.callbacks.EarlyStopping(monitor="val_loss", patience=config.paciencia, restore_best_weights=True)
     historial = modelo.fit(
@@ -877,3 +911,56 @@ def _ruta_legible(carpeta: Path) -> str:
         return carpeta.resolve().relative_to(DIR_MODELOS.parent).as_posix() + "/"
     except ValueError:
         return carpeta.name + "/"
+
+
+# --- Qué modelo usan los cuadernos 05–07 -------------------------------------------------------------
+ORIGENES = ("preentrenado", "propio")
+
+
+@dataclass
+class ModeloDelCurso:
+    """El modelo que usa un cuaderno, su vocabulario y con qué frases se puede medir sin hacer trampa."""
+
+    modelo: keras.Model
+    vocab: Vocabulario
+    origen: str  # "preentrenado" o "propio"
+    descripcion: str
+    evaluacion: DatosVectorizados  # pares que el modelo nunca vio al entrenar y que su vocabulario admite
+    saltados: dict  # pares de evaluación saltados, por motivo
+    vio: Callable[[str], bool]  # True si una frase inglesa estaba entre las de entrenamiento del modelo
+
+
+def cargar_modelo_del_curso(origen: str, config: Configuracion) -> ModeloDelCurso:
+    """El modelo de los cuadernos 05–07: el preentrenado del curso o el que entrenaste en el cuaderno 04.
+
+    Se explica en 05_modelos_de_inferencia.
+
+    - ``"preentrenado"``: ``datos/preentrenado/``. Se mide con el corpus del curso (``datos/``), que
+      no vio al entrenar: se saltan las frases inglesas que sí vio y las que su vocabulario no admite.
+    - ``"propio"``: ``modelos/<configuración>/`` (lo entrena si no está, como ``cargar_o_entrenar``).
+      Se mide con su partición de validación.
+    """
+    if origen not in ORIGENES:
+        raise ValueError(f"ORIGEN_MODELO debe ser uno de {ORIGENES}, no {origen!r}.")
+    if origen == "preentrenado":
+        pre = cargar_preentrenado()
+        corpus = leer_pares(CORPUS_CURSO, mostrar_resumen=False)
+        input_texts, target_texts = corpus.ingles, [agregar_tokens(f) for f in corpus.frances]
+        nuevos = [i for i, f in enumerate(input_texts) if not pre.vio(f)]
+        vistos = len(input_texts) - len(nuevos)
+        modelo, vocab, vio = pre.modelo, pre.vocab, pre.vio
+        descripcion = (f"modelo preentrenado del curso (datos/preentrenado/: {pre.entrenamiento['entrenamiento']} pares de "
+                       f"Tatoeba, latent_dim={pre.configuracion['latent_dim']}); se mide con el corpus del curso, datos/{CORPUS_CURSO.name}")
+    else:
+        modelo, datos = cargar_o_entrenar(config)
+        entrenamiento, validacion = indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
+        input_texts, target_texts, nuevos, vistos = datos.input_texts, datos.target_texts, list(validacion), 0
+        vocab, vio = datos.vocab, frozenset(datos.input_texts[i] for i in entrenamiento).__contains__
+        descripcion = f"tu modelo del cuaderno 04 (modelos/{config.nombre}/); se mide con su partición de validación"
+    utiles, saltados = pares_utilizables([input_texts[i] for i in nuevos], [target_texts[i] for i in nuevos], vocab)
+    if vistos:
+        saltados["vistos al entrenar"] = vistos
+    elegidos = [nuevos[i] for i in utiles]
+    textos = ([input_texts[i] for i in elegidos], [target_texts[i] for i in elegidos])
+    evaluacion = DatosVectorizados(*textos, vocab, *vectorizar_one_hot(*textos, vocab))
+    return ModeloDelCurso(modelo, vocab, origen, descripcion, evaluacion, dict(saltados), vio)
