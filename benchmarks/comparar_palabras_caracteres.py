@@ -7,7 +7,7 @@ CPU de 2 núcleos; mucho menos en una GPU)::
     python benchmarks/comparar_palabras_caracteres.py --pares 1000 --epocas 2   # rápida, con el corpus de datos/
 
 1. lee los ``--pares`` primeros pares y los parte por frase inglesa (``modelos.indices_de_validacion``,
-   fracción 0,2 y semilla 42), igual para los dos modelos;
+   fracción y semilla de la configuración «curso»), igual para los dos modelos;
 2. entrena el de caracteres con la receta que aprende (``modelos.entrenar_modelo``, configuración
    «curso») y el de palabras con la del cuaderno 08 (*embeddings*, GRU de 3 capas de 256 unidades,
    6 000 palabras por idioma, Adam 1e-3, lotes de 32), con parada temprana y los pesos de la mejor
@@ -232,7 +232,7 @@ def main(argumentos: list[str] | None = None) -> dict:
             print(f"{nombre}: chrF {sin_forzado[nombre]['chrf']:.1f}", flush=True)
 
     # 5. El informe.
-    texto = informe(args, orden, len(ingles), len(validacion), saltadas, textos, referencias, salidas_c, salidas_p,
+    texto = informe(args, config, orden, len(ingles), len(validacion), saltadas, textos, referencias, salidas_c, salidas_p,
                     cifras, grupos, sin_forzado, datos_p, time.perf_counter() - inicio_total)
     args.informe.parent.mkdir(parents=True, exist_ok=True)
     args.informe.write_text(texto, encoding="utf-8")
@@ -243,7 +243,7 @@ def main(argumentos: list[str] | None = None) -> dict:
     return resumen
 
 
-def informe(args, orden, n_pares, n_validacion, saltadas, textos, referencias, salidas_c, salidas_p, cifras, grupos,
+def informe(args, config, orden, n_pares, n_validacion, saltadas, textos, referencias, salidas_c, salidas_p, cifras, grupos,
             sin_forzado, datos_p, segundos_totales) -> str:
     """El informe en Markdown: orden, máquina, tabla principal, grupos, ejemplos y el experimento sin forzado."""
     carga = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -255,11 +255,12 @@ def informe(args, orden, n_pares, n_validacion, saltadas, textos, referencias, s
         f"carga media al terminar {carga:.1f}; Python {platform.python_version()}, Keras {keras.__version__}; "
         f"{segundos_totales / 60:.0f} min en total.",
         f"- Datos: {calidad.ruta_legible(args.corpus)}, los {n_pares} primeros pares; partición por frase inglesa "
-        f"(fracción 0,2, semilla 42): {n_validacion} pares de validación. El modelo de palabras descarta "
+        f"(fracción {str(config.fraccion_validacion).replace('.', ',')}, semilla {config.semilla}): {n_validacion} pares de validación. El modelo de palabras descarta "
         f"{sum(datos_p.descartes.values())} pares por sus filtros ({datos_p.descartes or 'ninguno'}).",
         f"- Evaluadas: {len(textos)} frases inglesas de validación distintas, las que leen los dos modelos, con "
         f"{sum(len(r) for r in referencias)} referencias; saltadas: {saltadas or 'ninguna'}.",
-        f"- Caracteres: receta que aprende (cuaderno 04), LSTM de 256, Adam 1e-3, lotes de 64. Palabras: cuaderno 08, "
+        f"- Caracteres: receta que aprende (cuaderno 04), LSTM de {config.latent_dim}, Adam {config.tasa_aprendizaje:g} "
+        f"(clipnorm {config.clipnorm:g}), Dropout {config.dropout:g}, lotes de {config.batch_size}. Palabras: cuaderno 08, "
         f"{args.capas} GRU de {args.unidades} por lado, embedding {args.embedding_dim}, {args.vocabulario} palabras, "
         f"Adam {args.tasa_palabras}, lotes de {args.batch_palabras}. Los dos con parada temprana (paciencia "
         f"{args.paciencia}, hasta {args.epocas} épocas) y los pesos de la mejor época. Voraz por lotes.",
