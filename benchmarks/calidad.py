@@ -1,7 +1,8 @@
 """Calidad de un modelo guardado, medida sobre frases que no vio: chrF, BLEU, salidas que terminan, exactas.
 
 Evalúa cualquier paquete del curso (``.keras`` + ``metadatos.json``: el preentrenado de
-``datos/preentrenado/`` o el que guardó el cuaderno 04 en ``modelos/``) con cualquier archivo de
+``datos/preentrenado/``, el que guardó el cuaderno 04 en ``modelos/`` o uno de palabras del cuaderno 08,
+que se reconoce por ``"tipo": "palabras"`` en ``metadatos.json``) con cualquier archivo de
 formato Tatoeba (2 o 3 columnas):
 
 1. agrupa las referencias por frase inglesa (Tatoeba traduce a veces una frase de varias maneras
@@ -41,7 +42,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402
 
-from utils import modelos  # noqa: E402
+from utils import modelos, palabras  # noqa: E402
 from utils.configuracion import DIR_PREENTRENADO  # noqa: E402
 from utils.datos import CORPUS_CURSO, Vocabulario, frase_a_encoder_input, huella, leer_pares, motivo_intraducible  # noqa: E402
 from utils.decodificacion import decodificar_lote, pasos_maximos  # noqa: E402
@@ -110,7 +111,8 @@ def traducir_todas(frases: list[str], modelo, vocab: Vocabulario) -> tuple[list[
     """Traducciones voraces de todas las frases, por lotes, y los segundos que costaron (sin la preparación)."""
     encoder_model, decoder_model = modelos.construir_modelos_inferencia(modelo)
     entradas = np.concatenate([frase_a_encoder_input(f, vocab) for f in frases])
-    decodificar_lote(entradas[:2], encoder_model, decoder_model, vocab)  # calentamiento: traza el grafo
+    for n in (2, 3):  # calentamiento: traza el grafo y lo vuelve a trazar para cualquier tamaño de lote
+        decodificar_lote(entradas[:n], encoder_model, decoder_model, vocab)
     inicio = time.perf_counter()
     salidas: list[str] = []
     for i in range(0, len(frases), LOTE):
@@ -162,6 +164,89 @@ def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vista
     return {"cifras": cifras, "descripcion": descripcion, "ejemplos": ejemplos, "vocab": vocab}
 
 
+# --- Modelos de palabras (cuaderno 08) -----------------------------------------------------------
+def es_paquete_de_palabras(carpeta: Path) -> bool:
+    """``True`` si ``metadatos.json`` del paquete dice ``"tipo": "palabras"`` (si no se puede leer, ``False``:
+    la carga normal dará el error en español)."""
+    try:
+        metadatos = json.loads((Path(carpeta) / modelos.ARCHIVO_METADATOS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(metadatos, dict) and metadatos.get("tipo") == palabras.TIPO
+
+
+def traducir_todas_palabras(frases: list[str], modelo, vocab) -> tuple[list[str], float, float]:
+    """Traducciones voraces por lotes de un modelo de palabras, sus segundos y el % de salidas que terminan."""
+    encoder_model, decoder_model = palabras.construir_modelos_inferencia_palabras(modelo)
+    ids = [palabras.tokens_a_ids(palabras.tokenizar(palabras.normalizar(f), "inglés"), vocab.word2index_en) for f in frases]
+    entradas = palabras.rellenar(ids, vocab.max_tokens_en)
+    for n in (2, 3):  # calentamiento, como en traducir_todas
+        palabras.decodificar_lote_palabras(entradas[:n], encoder_model, decoder_model, vocab)
+    inicio = time.perf_counter()
+    tokens: list[list[str]] = []
+    for i in range(0, len(frases), LOTE):
+        tokens += palabras.decodificar_lote_palabras(entradas[i : i + LOTE], encoder_model, decoder_model, vocab)
+    segundos = time.perf_counter() - inicio
+    terminan = 100 * float(np.mean([len(t) <= vocab.max_tokens_fr for t in tokens]))
+    return [palabras.unir_frances(t, vocab) for t in tokens], segundos, terminan
+
+
+def motivo_intraducible_palabras(frase: str, vocab) -> str | None:
+    """Por qué el modelo de palabras no puede leer ``frase`` (``None`` si puede; las desconocidas son ``unk``)."""
+    tokens = palabras.tokenizar(palabras.normalizar(frase), "inglés")
+    if len(tokens) > vocab.max_tokens_en:
+        return f"más de {vocab.max_tokens_en} tokens"
+    if not any(t in vocab.word2index_en for t in tokens):
+        return "ninguna palabra conocida"
+    return None
+
+
+def evaluar_palabras(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vistas: bool = True,
+                     frases: int | None = None) -> dict:
+    """Como ``evaluar``, para un paquete de palabras: las mismas cifras, ejemplos y saltadas.
+
+    Con ``reservadas``, rehace la partición por frase inglesa sobre los ``num_pares`` primeros pares
+    del archivo (guardados en ``extra`` al entrenar) y evalúa solo la parte reservada. Las palabras
+    desconocidas no saltan la frase: se leen como ``unk``. ``excluir_vistas`` no se usa (estos paquetes
+    no guardan huellas): con ``reservadas`` ya solo se evalúan frases que el modelo no vio.
+    """
+    modelo, vocab, metadatos = palabras.cargar_modelo_palabras(carpeta)
+    extra = metadatos.get("extra", {})
+    leidos = leer_pares(corpus, num_pares=extra.get("num_pares") if reservadas else None, mostrar_resumen=False)
+    ingles, frances = leidos.ingles, leidos.frances
+    descripcion = f"{ruta_legible(corpus)} ({len(ingles)} pares)"
+    if reservadas:
+        particion = extra.get("particion")
+        if not particion:
+            raise SystemExit("--reservadas necesita la partición guardada en el paquete (extra.particion): quita --reservadas.")
+        if extra.get("corpus_sha256") and extra["corpus_sha256"] != sha256(corpus):
+            raise SystemExit(f"--reservadas necesita el mismo archivo con el que se entrenó el modelo, y {corpus.name} es otro.")
+        _, reservados = modelos.indices_de_validacion(ingles, particion["fraccion"], particion["semilla"])
+        ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
+        descripcion += f"; solo la parte reservada al entrenar ({len(ingles)} pares)"
+    saltadas: Counter = Counter()
+    elegidas: dict[str, list[str]] = {}
+    for frase, referencias in agrupar_referencias(ingles, frances).items():
+        motivo = motivo_intraducible_palabras(frase, vocab)
+        if motivo:
+            saltadas[motivo] += 1
+        elif frases is None or len(elegidas) < frases:
+            elegidas[frase] = referencias
+    if not elegidas:
+        raise SystemExit(f"no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
+    textos = list(elegidas)
+    salidas, segundos, terminan = traducir_todas_palabras(textos, modelo, vocab)
+    medidas = evaluar_multirreferencia(salidas, [elegidas[t] for t in textos])
+    cifras = {
+        "modelo": ruta_legible(carpeta), "corpus": ruta_legible(corpus), "frases": len(textos),
+        "referencias": sum(len(r) for r in elegidas.values()), "saltadas": dict(saltadas),
+        "chrf": round(medidas["chrf"], 2), "bleu": round(medidas["bleu"], 2), "terminan_pct": round(terminan, 2),
+        "exactas_pct": round(medidas["coincidencia_exacta"], 2), "ms_por_frase": round(1000 * segundos / len(textos), 2),
+    }
+    ejemplos = [(t, elegidas[t], s) for t, s in zip(textos, salidas)]
+    return {"cifras": cifras, "descripcion": descripcion, "ejemplos": ejemplos, "vocab": vocab}
+
+
 def informe_markdown(resultado: dict, orden: str) -> str:
     """Tabla de cifras y unos ejemplos, en Markdown."""
     c = resultado["cifras"]
@@ -205,7 +290,12 @@ def main(argumentos: list[str] | None = None) -> dict:
                       *([f"--frases {args.frases}"] if args.frases else [])])
     if args.solo_vistas and args.reservadas:
         raise SystemExit("--solo-vistas y --reservadas se excluyen: la parte reservada no tiene frases vistas.")
-    resultado = evaluar(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases, args.solo_vistas)
+    if es_paquete_de_palabras(args.modelo):
+        if args.solo_vistas:
+            raise SystemExit("--solo-vistas necesita las huellas de las frases de entrenamiento, y los paquetes de palabras no las guardan.")
+        resultado = evaluar_palabras(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases)
+    else:
+        resultado = evaluar(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases, args.solo_vistas)
     texto = informe_markdown(resultado, orden)
     print(texto)
     if args.informe:

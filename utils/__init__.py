@@ -8,5 +8,7 @@ Un módulo por etapa del flujo de trabajo, en el orden en que el curso las ense�
 - ``decodificacion``: de la entrada del codificador al texto (voraz, frase a frase y por lotes).
 - ``graficos``: curvas de entrenamiento y probabilidades de la decodificación.
 - ``evaluacion``: exactitud, coincidencia exacta, chrF y BLEU (a mano y con sacrebleu).
+- ``palabras``: el traductor de palabras (cuaderno 08): tokens, vocabulario con ``unk``, *embeddings*,
+  GRU de varias capas, su inferencia y su paquete guardado.
 - ``atencion``: la atención de Luong, el modelo que la usa, su decodificación y la calidad por longitud.
 """

@@ -859,11 +859,11 @@ def preparar_ids(
     return DatosIds(input_texts, target_texts, vocab, *vectorizar_ids(input_texts, target_texts, vocab))
 
 
-def longitudes_sin_relleno(ids: np.ndarray) -> np.ndarray:
-    """Caracteres reales de cada fila de un arreglo de enteros (las posiciones distintas de ``ID_RELLENO``).
+def longitudes_sin_relleno(ids: np.ndarray, relleno: int = ID_RELLENO) -> np.ndarray:
+    """Caracteres reales de cada fila de un arreglo de enteros (las posiciones distintas de ``relleno``).
 
-    Se explica en 03_modelo_de_entrenamiento."""
-    return (np.asarray(ids) != ID_RELLENO).sum(axis=-1)
+    Se explica en 03_modelo_de_entrenamiento. Los modelos de palabras rellenan con 0 (cuaderno 08)."""
+    return (np.asarray(ids) != relleno).sum(axis=-1)
 
 
 def agrupar_por_longitud(

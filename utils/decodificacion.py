@@ -82,14 +82,14 @@ def _cita(texto: str, largo: int = 60) -> str:
     return repr(texto if len(texto) <= largo else texto[:largo] + "…")
 
 
-def _describir_recibido(objeto, esperado: str) -> str:
-    """Mensaje de tipo incorrecto: qué se esperaba, qué llegó y cómo arreglarlo."""
+def _describir_recibido(objeto, esperado: str, funcion: str = "traducir") -> str:
+    """Mensaje de tipo incorrecto: qué se esperaba, qué llegó y cómo arreglarlo (con un ejemplo de ``funcion``)."""
     valor = repr(objeto) if len(repr(objeto)) <= 60 else repr(objeto)[:60] + "…"
     recibido = "None" if objeto is None else f"{type(objeto).__name__} {valor}"
     consejo = " Conviértelo antes con .decode('utf-8')." if isinstance(objeto, (bytes, bytearray)) else ""
     return (
         f"se esperaba {esperado}, pero se recibió {recibido}.{consejo} "
-        f"Ejemplo: traducir('Hi.', …) o traducir(['Hi.', 'Run!'], …)."
+        f"Ejemplo: {funcion}('Hi.', …) o {funcion}(['Hi.', 'Run!'], …)."
     )
 
 
@@ -155,14 +155,19 @@ def _revisar_frase(texto, vocab: Vocabulario, desconocidos: str) -> tuple[str, s
     return frase, aviso
 
 
-def _revisar_frases(textos: list | tuple, vocab: Vocabulario, desconocidos: str) -> list[tuple[str, str]]:
-    """Revisa todas las frases de una lista y, si alguna no vale, lanza un único error con todas."""
+def _revisar_frases(textos: list | tuple, vocab, desconocidos: str, revisar=None) -> list[tuple]:
+    """Revisa todas las frases de una lista y, si alguna no vale, lanza un único error con todas.
+
+    ``revisar(texto, vocab, desconocidos)`` revisa una frase: ``_revisar_frase`` (caracteres) por
+    defecto; el modelo de palabras pasa la suya (cuaderno 08).
+    """
+    revisar = _revisar_frase if revisar is None else revisar
     if not textos:
         raise ValueError("la lista de frases está vacía: pasa al menos una frase en inglés, p. ej. ['Hi.'].")
     revisadas, errores, clases = [], [], set()
     for i, texto in enumerate(textos):
         try:
-            revisadas.append(_revisar_frase(texto, vocab, desconocidos))
+            revisadas.append(revisar(texto, vocab, desconocidos))
         except (TypeError, ValueError) as error:
             errores.append(f"  frase {i + 1} (textos[{i}]): {error}")
             clases.add(type(error))

@@ -50,6 +50,9 @@ ARCHIVO_MODELO = "modelo.keras"
 ARCHIVO_METADATOS = "metadatos.json"
 VERSION_PAQUETE = 2  # cambia si cambia el formato del paquete guardado (2: con sumas sha256)
 CLAVE_SUMAS = "sumas_sha256"  # en metadatos.json: la de modelo.keras y la del vocabulario
+# Qué modelo guarda un paquete: "tipo" en metadatos.json (si falta, de caracteres) y con qué se carga.
+TIPO_CARACTERES = "caracteres"
+_CARGADORES = {TIPO_CARACTERES: "utils.modelos.cargar_modelo", "palabras": "utils.palabras.cargar_modelo_palabras (cuaderno 08)"}
 # Lo que se propone hacer cuando un paquete guardado no pasa las comprobaciones. Es un texto
 # aparte para poder completarlo (p. ej. con la orden que reentrena un modelo del curso).
 PISTA_REENTRENAR = "Vuelve a guardar el modelo con guardar_modelo o, si ya no lo tienes, vuelve a entrenarlo (cuaderno 04)."
@@ -159,6 +162,19 @@ def guardar_modelo(
         Vocabulario.desde_diccionario(vocab.a_diccionario())
     except ValueError as error:
         raise ValueError(f"{error}. No se guarda: crea el vocabulario con crear_vocabulario().") from error
+    configuracion = {k: getattr(config, k) for k in config.__dataclass_fields__}
+    return escribir_paquete(modelo, {"vocabulario": vocab.a_diccionario(), "configuracion": configuracion}, carpeta, extra)
+
+
+def escribir_paquete(modelo: keras.Model, contenido: dict, carpeta: str | Path, extra: dict | None = None) -> Path:
+    """Escribe un paquete del curso de forma atómica: ``modelo.keras`` y ``metadatos.json``.
+
+    ``metadatos.json`` lleva la versión del paquete y de Keras, las sumas sha256 de
+    ``modelo.keras`` y de ``contenido["vocabulario"]``, ``contenido`` (el vocabulario, la
+    configuración y, en los modelos de palabras, ``"tipo": "palabras"``) y ``extra``. La usan
+    ``guardar_modelo`` y ``palabras.guardar_modelo_palabras``; ver ``guardar_modelo``.
+    """
+    carpeta = Path(carpeta)
     extra = {} if extra is None else extra
     if not isinstance(extra, dict) or not _cabe_en_json(extra):
         raise TypeError(
@@ -176,10 +192,9 @@ def guardar_modelo(
             "keras": keras.__version__,
             CLAVE_SUMAS: {
                 ARCHIVO_MODELO: _sha256_de_archivo(temporal / ARCHIVO_MODELO),
-                "vocabulario": _suma_vocabulario(vocab.a_diccionario()),
+                "vocabulario": _suma_vocabulario(contenido["vocabulario"]),
             },
-            "vocabulario": vocab.a_diccionario(),
-            "configuracion": {k: getattr(config, k) for k in config.__dataclass_fields__},
+            **contenido,
             "extra": extra,
         }
         (temporal / ARCHIVO_METADATOS).write_text(json.dumps(metadatos, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -381,8 +396,11 @@ def _leer_json(carpeta: Path) -> dict:
     return metadatos
 
 
-def _comprobar_paquete(carpeta: Path) -> tuple[dict, Vocabulario]:
-    """Lee ``metadatos.json`` y comprueba versiones, sumas sha256 y vocabulario; devuelve (metadatos, vocab)."""
+def _comprobar_paquete(carpeta: Path, tipo: str = TIPO_CARACTERES) -> tuple[dict, Vocabulario | None]:
+    """Lee ``metadatos.json`` y comprueba tipo, versiones, sumas sha256 y vocabulario; devuelve (metadatos, vocab).
+
+    El vocabulario de caracteres se comprueba aquí; el de otro ``tipo`` (``None``), quien lo carga.
+    """
     ruta_modelo = carpeta / ARCHIVO_MODELO
     for ruta in (ruta_modelo, carpeta / ARCHIVO_METADATOS):
         if not ruta.is_file():
@@ -391,6 +409,11 @@ def _comprobar_paquete(carpeta: Path) -> tuple[dict, Vocabulario]:
                 f"guardar el modelo (cuaderno 04)."
             )
     metadatos = _leer_json(carpeta)
+    if metadatos.get("tipo", TIPO_CARACTERES) != tipo:
+        raise ValueError(
+            f"el modelo {carpeta.name!r} es un modelo de {metadatos.get('tipo', TIPO_CARACTERES)} y aquí se esperaba "
+            f"uno de {tipo}: cárgalo con {_CARGADORES.get(metadatos.get('tipo'), 'utils.modelos.cargar_modelo')}."
+        )
     guardado_con = metadatos["keras"]
     if guardado_con.split(".")[0] != keras.__version__.split(".")[0]:
         raise ValueError(
@@ -421,6 +444,8 @@ def _comprobar_paquete(carpeta: Path) -> tuple[dict, Vocabulario]:
             f"{ARCHIVO_METADATOS}; cambió después de guardarlo (¿se copió el de otro paquete, o se dañó o se cortó "
             f"al copiarlo?). {PISTA_REENTRENAR}"
         )
+    if tipo != TIPO_CARACTERES:
+        return metadatos, None
     try:
         vocab = Vocabulario.desde_diccionario(metadatos["vocabulario"])
     except ValueError as error:
@@ -468,11 +493,7 @@ def cargar_modelo(carpeta: str | Path) -> tuple[keras.Model, Vocabulario, dict]:
     """
     carpeta = _carpeta_del_paquete(Path(carpeta))
     metadatos, vocab = _comprobar_paquete(carpeta)
-    ruta_modelo = carpeta / ARCHIVO_MODELO
-    try:
-        modelo = keras.saving.load_model(ruta_modelo, safe_mode=True)
-    except Exception as error:  # zip dañado, capas desconocidas, archivo truncado…
-        raise ValueError(f"no se pudo cargar {ruta_modelo.name} de {carpeta.name!r}: {error}") from error
+    modelo = _cargar_keras(carpeta)
     if _tamanos_del_modelo(modelo) != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
         raise ValueError(
             f"el modelo y el vocabulario de {carpeta.name!r} no corresponden: el modelo espera "
@@ -480,6 +501,25 @@ def cargar_modelo(carpeta: str | Path) -> tuple[keras.Model, Vocabulario, dict]:
             f"({vocab.num_encoder_tokens}, {vocab.num_decoder_tokens}). Vuelve a guardar ambos juntos."
         )
     return modelo, vocab, dict(metadatos["configuracion"])
+
+
+def _cargar_keras(carpeta: Path) -> keras.Model:
+    """``modelo.keras`` de un paquete ya comprobado, con ``safe_mode``; ``ValueError`` en español si no se carga."""
+    ruta_modelo = carpeta / ARCHIVO_MODELO
+    try:
+        return keras.saving.load_model(ruta_modelo, safe_mode=True)
+    except Exception as error:  # zip dañado, capas desconocidas, archivo truncado…
+        raise ValueError(f"no se pudo cargar {ruta_modelo.name} de {carpeta.name!r}: {error}") from error
+
+
+def cargar_paquete(carpeta: str | Path, tipo: str) -> tuple[keras.Model, dict]:
+    """El modelo y los metadatos comprobados (sumas, versiones, tipo) de un paquete de otro ``tipo``.
+
+    Lo usa ``palabras.cargar_modelo_palabras``, que comprueba después su propio vocabulario.
+    """
+    carpeta = _carpeta_del_paquete(Path(carpeta))
+    metadatos, _ = _comprobar_paquete(carpeta, tipo)
+    return _cargar_keras(carpeta), metadatos
 
 
 def contar_parametros_lstm(units: int, input_dim: int) -> int:
@@ -649,14 +689,16 @@ class LotesPorLongitud(keras.utils.PyDataset):
     El codificador se recorta solo con ``recortar_codificador=True``, que exige un modelo que salte
     el relleno (con máscara): sin ella, su estado final depende de cuántas filas de relleno lee.
     Con ``barajar=True`` cada época rehace los lotes al azar, de forma reproducible con ``semilla``.
+    ``relleno`` es el id del relleno: ``ID_RELLENO`` (-1) en los de caracteres, 0 en los de palabras.
     """
 
     def __init__(self, encoder_input_ids, decoder_input_ids, decoder_target_ids, batch_size: int = 64,
-                 semilla: int = 42, barajar: bool = True, recortar_codificador: bool = False, **kwargs):
+                 semilla: int = 42, barajar: bool = True, recortar_codificador: bool = False,
+                 relleno: int = ID_RELLENO, **kwargs):
         super().__init__(**kwargs)
         self.arreglos = tuple(np.asarray(a) for a in (encoder_input_ids, decoder_input_ids, decoder_target_ids))
-        self.longitudes = longitudes_sin_relleno(self.arreglos[1])
-        self.longitudes_codificador = longitudes_sin_relleno(self.arreglos[0])
+        self.longitudes = longitudes_sin_relleno(self.arreglos[1], relleno)
+        self.longitudes_codificador = longitudes_sin_relleno(self.arreglos[0], relleno)
         self.batch_size = batch_size
         self.recortar_codificador = recortar_codificador
         self.rng = np.random.default_rng(semilla) if barajar else None
