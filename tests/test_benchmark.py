@@ -44,3 +44,18 @@ def test_la_orden_de_calidad_mide_frases_no_vistas_o_solo_las_vistas(capsys):
     assert vistas["cifras"]["saltadas"]["no vistas al entrenar"] > 0
     with pytest.raises(SystemExit, match="se excluyen"):
         calidad.main(["--solo-vistas", "--reservadas"])
+
+
+def test_el_informe_de_parada_temprana_dice_que_epoca_elegiria_la_parada(tmp_path):
+    parada_temprana = cargar("parada_temprana")
+    perdidas = [2.0, 1.5, 1.2, 1.3, 1.1, 1.15, 1.2, 1.25, 1.3, 1.35]  # mínimo en la época 5
+    filas = [{"epoca": i + 1, "loss": 1.0, "val_loss": p, "val_acc": 0.5} for i, p in enumerate(perdidas)]
+    for i, chrf in ((3, 20.0), (7, 25.0), (9, 24.0)):
+        filas[i].update(chrf_val=chrf, exactas_val=0.0, terminan=100.0, chrf_ent=chrf + 5, exactas_ent=1.0)
+    registro = {"orden": "…", "fecha": "hoy", "datos": "d", "modelo": "m", "maquina": "x", "filas": filas}
+    salida, grafico = tmp_path / "informe.md", tmp_path / "grafico.png"
+    parada_temprana.escribir_informe(registro, salida, grafico, paciencia=3)
+    texto = salida.read_text(encoding="utf-8")
+    assert "pararía en la época 8 y se quedaría con los pesos de la **5**" in texto
+    assert "la época **8** (25.0)" in texto and grafico.stat().st_size > 0
+    assert texto.count("\n| ") == 1 + 3  # cabecera y las tres épocas medidas

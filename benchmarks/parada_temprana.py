@@ -1,0 +1,185 @@
+"""¿Cuándo parar? La pérdida de validación frente al chrF de validación, época a época.
+
+Entrena el modelo del curso (la receta completa de ``utils.modelos``: modelo ligero con máscara,
+Adam con recorte, lotes por longitud, ``Dropout`` de la configuración) **sin parada temprana**
+durante ``--epocas`` épocas y, cada ``--cada`` épocas, traduce con la decodificación voraz por lotes
+todas las frases inglesas de validación (con todas sus referencias) y 300 frases de entrenamiento
+repartidas por todas las longitudes. Así se ve si la época que elige la parada temprana sobre la
+pérdida de validación es también la mejor para la calidad de las traducciones.
+
+Escribe ``benchmarks/resultados/parada_temprana.json`` (una fila por época, se guarda tras cada
+una), ``benchmarks/resultados/parada_temprana.md`` e ``imagenes/parada_temprana.png``.
+
+Uso, desde la raíz del repositorio::
+
+    python benchmarks/parada_temprana.py --corpus RUTA/A/fra.txt          # «curso»: ~25 min en 2 núcleos
+    python benchmarks/parada_temprana.py --config prueba --epocas 8 --cada 2   # corpus de datos/, ~1 min
+    python benchmarks/parada_temprana.py --solo-informe                    # rehace el informe desde el JSON
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent.parent
+if str(RAIZ) not in sys.path:
+    sys.path.insert(0, str(RAIZ))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from utils import modelos  # noqa: E402
+from utils.configuracion import DIR_IMAGENES, VARIABLE_CORPUS, fijar_semillas, obtener_configuracion  # noqa: E402
+from utils.datos import preparar_ids  # noqa: E402
+from utils.evaluacion import agrupar_referencias, traducir_y_medir  # noqa: E402
+
+DIR_RESULTADOS = RAIZ / "benchmarks" / "resultados"
+FRASES_ENTRENAMIENTO = 300
+
+
+class MedirTraducciones(keras.callbacks.Callback):
+    """Una fila por época con las pérdidas y, cada ``cada`` épocas, la calidad de las traducciones."""
+
+    def __init__(self, medir, cada: int, destino: Path, cabecera: dict):
+        super().__init__()
+        self.medir, self.cada, self.destino = medir, cada, destino
+        self.registro = {**cabecera, "filas": []}
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._inicio = time.perf_counter()
+
+    def on_epoch_end(self, epoch, logs=None):
+        fila = {"epoca": epoch + 1, "loss": logs["loss"], "val_loss": logs["val_loss"],
+                "val_acc": logs["val_exactitud_sin_relleno"], "segundos": time.perf_counter() - self._inicio}
+        if (epoch + 1) % self.cada == 0:
+            fila.update(self.medir(self.model))
+        self.registro["filas"].append(fila)
+        self.destino.write_text(json.dumps(self.registro, ensure_ascii=False, indent=1), encoding="utf-8")
+        extra = f", chrF {fila['chrf_val']:.1f} / {fila['chrf_ent']:.1f}" if "chrf_val" in fila else ""
+        print(f"    época {epoch + 1}: pérdida de validación {fila['val_loss']:.3f}{extra}", flush=True)
+
+
+def entrenar_y_medir(args, destino: Path) -> None:
+    if args.corpus is not None:
+        os.environ[VARIABLE_CORPUS] = str(args.corpus.resolve())
+    config = obtener_configuracion(args.config)
+    datos = preparar_ids(config)
+    vocab = datos.vocab
+    entrenamiento, validacion = modelos.indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
+    referencias = agrupar_referencias(datos.input_texts, [t[1:-1] for t in datos.target_texts])
+    frases_validacion = list(dict.fromkeys(datos.input_texts[i] for i in validacion))
+    muestra = entrenamiento[np.linspace(0, len(entrenamiento) - 1, FRASES_ENTRENAMIENTO).astype(int)]
+    frases_entrenamiento = list(dict.fromkeys(datos.input_texts[i] for i in muestra))
+
+    def medir(modelo) -> dict:
+        codificador, decodificador = modelos.construir_modelos_inferencia(modelo)
+        v = traducir_y_medir(frases_validacion, [referencias[f] for f in frases_validacion], codificador, decodificador, vocab)
+        e = traducir_y_medir(frases_entrenamiento, [referencias[f] for f in frases_entrenamiento], codificador, decodificador, vocab)
+        return {"chrf_val": v["chrf"], "exactas_val": v["coincidencia_exacta"], "terminan": v["terminan"],
+                "chrf_ent": e["chrf"], "exactas_ent": e["coincidencia_exacta"]}
+
+    cabecera = {
+        "orden": " ".join(["python benchmarks/parada_temprana.py", f"--config {args.config}",
+                           *([f"--corpus RUTA/A/{args.corpus.name}"] if args.corpus else []),
+                           f"--epocas {args.epocas}", f"--cada {args.cada}"]),
+        "fecha": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "datos": (f"{len(datos.input_texts)} pares; {len(entrenamiento)} de entrenamiento y {len(validacion)} de validación "
+                  f"({len(frases_validacion)} frases inglesas distintas), partición por frase inglesa"),
+        "modelo": (f"latent_dim {config.latent_dim}, lotes de {config.batch_size}, Adam {config.tasa_aprendizaje}, "
+                   f"clipnorm {config.clipnorm}, Dropout {config.dropout}"),
+        "maquina": f"{os.cpu_count()} núcleos de CPU ({platform.machine()}); Keras {keras.__version__}",
+    }
+    fijar_semillas(config.semilla)
+    modelo = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim,
+                                             dropout=config.dropout)
+    modelos.compilar_receta(modelo, config.tasa_aprendizaje, config.clipnorm)
+    modelo.fit(modelos.lotes_de_la_receta(datos, entrenamiento, config, barajar=True),
+               validation_data=modelos.lotes_de_la_receta(datos, validacion, config, barajar=False),
+               epochs=args.epocas, verbose=0, callbacks=[MedirTraducciones(medir, args.cada, destino, cabecera)])
+
+
+def escribir_informe(registro: dict, salida: Path, grafico: Path, paciencia: int) -> None:
+    filas = registro["filas"]
+    medidas = [f for f in filas if "chrf_val" in f]
+    if not medidas:
+        raise SystemExit("el JSON no tiene ninguna época con traducciones medidas: entrena con más épocas o un --cada menor.")
+    perdidas = [f["val_loss"] for f in filas]
+    parada = next((i for i in range(len(perdidas)) if i - int(np.argmin(perdidas[: i + 1])) >= paciencia), None)
+    elegida = int(np.argmin(perdidas[: len(perdidas) if parada is None else parada + 1])) + 1
+    cuando = f"no pararía en estas {len(perdidas)} épocas" if parada is None else f"pararía en la época {parada + 1}"
+    mejor_chrf = max(medidas, key=lambda f: f["chrf_val"])
+    lineas = [
+        "# ¿Cuándo parar? Pérdida de validación frente a chrF de validación", "",
+        f"Generado por `benchmarks/parada_temprana.py` el {registro['fecha']}. Orden:", "",
+        f"```bash\n{registro['orden']}\n```", "",
+        f"- **Datos**: {registro['datos']}.",
+        f"- **Modelo**: la receta completa del cuaderno 04 ({registro['modelo']}), **sin** parada temprana.",
+        f"- **Máquina**: {registro['maquina']}.", "",
+        f"Con la parada temprana del curso (paciencia {paciencia} sobre la pérdida de validación) el entrenamiento "
+        f"{cuando} y se quedaría con los pesos de la **{elegida}**. El mejor chrF de validación "
+        f"medido es el de la época **{mejor_chrf['epoca']}** ({mejor_chrf['chrf_val']:.1f}).", "",
+        "| época | pérdida de entrenamiento | pérdida de validación | exactitud por carácter (validación) | chrF validación "
+        "| exactas validación (%) | terminan (%) | chrF entrenamiento | exactas entrenamiento (%) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for f in medidas:
+        lineas.append(f"| {f['epoca']} | {f['loss']:.3f} | {f['val_loss']:.3f} | {f['val_acc']:.3f} | {f['chrf_val']:.1f} "
+                      f"| {f['exactas_val']:.1f} | {f['terminan']:.1f} | {f['chrf_ent']:.1f} | {f['exactas_ent']:.1f} |")
+    lineas += ["", "Pérdidas por carácter real. «exactas»: coincidencia con cualquiera de las referencias de la frase; "
+               f"«entrenamiento»: {FRASES_ENTRENAMIENTO} frases de entrenamiento repartidas por todas las longitudes.", "",
+               f"![Pérdida y chrF por época](../../imagenes/{grafico.name})", ""]
+    salida.write_text("\n".join(lineas), encoding="utf-8")
+
+    figura, (eje_perdida, eje_chrf) = plt.subplots(1, 2, figsize=(12, 4.5))
+    epocas = [f["epoca"] for f in filas]
+    eje_perdida.plot(epocas, [f["loss"] for f in filas], label="entrenamiento")
+    eje_perdida.plot(epocas, perdidas, label="validación")
+    eje_perdida.set(title="Pérdida por carácter real", xlabel="época", ylabel="entropía cruzada")
+    eje_chrf.plot([f["epoca"] for f in medidas], [f["chrf_val"] for f in medidas], "o-", label="validación")
+    eje_chrf.plot([f["epoca"] for f in medidas], [f["chrf_ent"] for f in medidas], "s-", label="entrenamiento")
+    eje_chrf.set(title="chrF de las traducciones voraces", xlabel="época", ylabel="chrF")
+    for eje in (eje_perdida, eje_chrf):
+        eje.axvline(elegida, color="gray", linestyle=":", label=f"elegida por la parada temprana ({elegida})")
+        eje.legend()
+        eje.grid(alpha=0.3)
+    figura.tight_layout()
+    figura.savefig(grafico, dpi=100)
+    print(f"Informe en {salida}; gráfico en {grafico}.")
+
+
+def main(argumentos: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
+    parser.add_argument("--config", default="curso", choices=["curso", "prueba"])
+    parser.add_argument("--epocas", type=int, default=60)
+    parser.add_argument("--cada", type=int, default=4, help="cada cuántas épocas se traducen validación y entrenamiento")
+    parser.add_argument("--solo-informe", action="store_true", help="no entrenar: rehacer el informe desde el JSON")
+    parser.add_argument("--json", type=Path, default=DIR_RESULTADOS / "parada_temprana.json")
+    parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "parada_temprana.md")
+    parser.add_argument("--grafico", type=Path, default=DIR_IMAGENES / "parada_temprana.png")
+    args = parser.parse_args(argumentos)
+    if args.corpus is not None and not args.corpus.is_file():
+        raise SystemExit(f"--corpus: no existe {args.corpus}. Descarga fra-eng.zip de manythings.org/anki y pásale fra.txt.")
+    if args.solo_informe and not args.json.is_file():
+        raise SystemExit(f"--solo-informe: no existe {args.json}; ejecuta antes la orden sin --solo-informe.")
+    if not args.solo_informe:
+        entrenar_y_medir(args, args.json)
+    registro = json.loads(args.json.read_text(encoding="utf-8"))
+    escribir_informe(registro, args.salida, args.grafico, obtener_configuracion(args.config).paciencia)
+
+
+if __name__ == "__main__":
+    main()
