@@ -26,8 +26,8 @@ from utils.configuracion import DIR_CUADERNOS, RAIZ, URL_REPOSITORIO
 
 CUADERNOS = sorted(DIR_CUADERNOS.glob("[0-9][0-9]_*.ipynb"))
 LECCIONES = [c.with_suffix(".html").name for c in CUADERNOS]
-PAGINAS = ["index.html", *LECCIONES, "licencia.html"]
-FUENTES = {"index.html": RAIZ / "README.md", "licencia.html": RAIZ / "LICENSE", **dict(zip(LECCIONES, CUADERNOS))}
+PAGINAS = ["index.html", *LECCIONES, "glosario.html", "licencia.html"]
+FUENTES = {"index.html": RAIZ / "README.md", "glosario.html": RAIZ / "GLOSARIO.md", "licencia.html": RAIZ / "LICENSE", **dict(zip(LECCIONES, CUADERNOS))}
 CAPTURA = LECCIONES[min(1, len(LECCIONES) - 1)]  # la misma lección que la captura de JupyterLab
 README = (RAIZ / "README.md").read_text(encoding="utf-8")
 ESPERAR_MATHJAX = "() => new Promise(listo => window.MathJax && MathJax.Hub ? MathJax.Hub.Queue(() => listo(true)) : listo(false))"
@@ -94,7 +94,7 @@ def test_nada_se_pide_a_internet(sitio, archivo):
 
 
 def test_portada_con_las_tablas_del_readme_y_licencias(sitio):
-    tablas = len(re.findall(r"^\|[-| ]+\|$", README, flags=re.M))
+    tablas = len(re.findall(r"^\|[-:| ]+\|$", README, flags=re.M))
     assert len(sopa(sitio.destino / "index.html").find_all("table")) == tablas
     licencias = sopa(sitio.destino / "licencia.html").get_text()
     for texto in ("MIT License", "CC BY 4.0", "CC-BY 2.0 FR", "Tatoeba"):
