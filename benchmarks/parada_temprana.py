@@ -20,7 +20,6 @@ Uso, desde la raíz del repositorio::
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime
 import json
 import os
@@ -43,11 +42,12 @@ import numpy as np  # noqa: E402
 
 from utils import modelos  # noqa: E402
 from utils.configuracion import DIR_IMAGENES, VARIABLE_CORPUS, fijar_semillas, obtener_configuracion  # noqa: E402
-from utils.datos import preparar_ids  # noqa: E402
-from utils.evaluacion import agrupar_referencias, traducir_y_medir  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import receta  # noqa: E402  (los mismos datos, frases y medidas que receta.py)
 
 DIR_RESULTADOS = RAIZ / "benchmarks" / "resultados"
-FRASES_ENTRENAMIENTO = 300
+FRASES_ENTRENAMIENTO = receta.FRASES_ENTRENAMIENTO
 
 
 class MedirTraducciones(keras.callbacks.Callback):
@@ -76,18 +76,13 @@ def entrenar_y_medir(args, destino: Path) -> None:
     if args.corpus is not None:
         os.environ[VARIABLE_CORPUS] = str(args.corpus.resolve())
     config = obtener_configuracion(args.config)
-    datos = preparar_ids(config)
+    datos, entrenamiento, validacion, _, frases, medir_partes = receta.preparar_medida(config)
     vocab = datos.vocab
-    entrenamiento, validacion = modelos.indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
-    referencias = agrupar_referencias(datos.input_texts, [t[1:-1] for t in datos.target_texts])
-    frases_validacion = list(dict.fromkeys(datos.input_texts[i] for i in validacion))
-    muestra = entrenamiento[np.linspace(0, len(entrenamiento) - 1, FRASES_ENTRENAMIENTO).astype(int)]
-    frases_entrenamiento = list(dict.fromkeys(datos.input_texts[i] for i in muestra))
+    frases_validacion = frases["validación"]
 
     def medir(modelo) -> dict:
-        codificador, decodificador = modelos.construir_modelos_inferencia(modelo)
-        v = traducir_y_medir(frases_validacion, [referencias[f] for f in frases_validacion], codificador, decodificador, vocab)
-        e = traducir_y_medir(frases_entrenamiento, [referencias[f] for f in frases_entrenamiento], codificador, decodificador, vocab)
+        partes = medir_partes(modelo)
+        v, e = partes["validación"], partes["entrenamiento"]
         return {"chrf_val": v["chrf"], "exactas_val": v["coincidencia_exacta"], "terminan": v["terminan"],
                 "chrf_ent": e["chrf"], "exactas_ent": e["coincidencia_exacta"]}
 

@@ -65,6 +65,30 @@ class Medidor(keras.callbacks.Callback):
         print(f"    época {epoch + 1}: {self.perdidas[-1]:.3f} ({self.segundos[-1]:.0f} s)", flush=True)
 
 
+def preparar_medida(config):
+    """Datos, partición por frase inglesa, referencias, frases que se traducen y ``medir(modelo)``.
+
+    ``medir`` traduce (voraz, por lotes) las frases inglesas distintas de validación y
+    ``FRASES_ENTRENAMIENTO`` de entrenamiento repartidas por todas las longitudes, con todas sus
+    referencias, y devuelve ``{"validación": …, "entrenamiento": …}`` con lo que da ``traducir_y_medir``.
+    También la usa ``parada_temprana.py``.
+    """
+    datos = preparar_ids(config)
+    entrenamiento, validacion = modelos.indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
+    referencias = agrupar_referencias(datos.input_texts, [t[1:-1] for t in datos.target_texts])
+    muestra = entrenamiento[np.linspace(0, len(entrenamiento) - 1, FRASES_ENTRENAMIENTO).astype(int)]
+    frases = {
+        "validación": list(dict.fromkeys(datos.input_texts[j] for j in validacion)),
+        "entrenamiento": list(dict.fromkeys(datos.input_texts[j] for j in muestra)),
+    }
+
+    def medir(modelo) -> dict:
+        inferencia = modelos.construir_modelos_inferencia(modelo)
+        return {parte: traducir_y_medir(f, [referencias[x] for x in f], *inferencia, datos.vocab) for parte, f in frases.items()}
+
+    return datos, entrenamiento, validacion, referencias, frases, medir
+
+
 def main(argumentos: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
@@ -76,22 +100,10 @@ def main(argumentos: list[str] | None = None) -> None:
     config = obtener_configuracion(args.config)
     if args.corpus is not None:
         os.environ[VARIABLE_CORPUS] = str(args.corpus)
-    datos = preparar_ids(config)
+    datos, entrenamiento, validacion, referencias, frases, medir = preparar_medida(config)
     vocab = datos.vocab
-    entrenamiento, validacion = modelos.indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
     arreglos = (datos.encoder_input_ids, datos.decoder_input_ids, datos.decoder_target_ids)
     lotes_validacion = modelos.LotesPorLongitud(*(a[validacion] for a in arreglos), batch_size=config.batch_size, barajar=False)
-    referencias = agrupar_referencias(datos.input_texts, [t[1:-1] for t in datos.target_texts])
-    frases = {
-        "validación": list(dict.fromkeys(datos.input_texts[j] for j in validacion)),
-        "entrenamiento": list(dict.fromkeys(datos.input_texts[j] for j in
-                                            entrenamiento[np.linspace(0, len(entrenamiento) - 1, FRASES_ENTRENAMIENTO).astype(int)])),
-    }
-
-    def medir(modelo) -> dict:
-        inferencia = modelos.construir_modelos_inferencia(modelo)
-        return {parte: traducir_y_medir(f, [referencias[x] for x in f], *inferencia, vocab) for parte, f in frases.items()}
-
     resultados = {}
     x = [arreglos[0][entrenamiento], arreglos[1][entrenamiento]]
     y = arreglos[2][entrenamiento]
