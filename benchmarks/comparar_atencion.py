@@ -140,7 +140,7 @@ def main(argumentos: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
     parser.add_argument("--pares", type=int, default=20_000, help="pares elegidos al azar del archivo")
-    parser.add_argument("--latent-dim", type=int, default=curso.latent_dim, help="unidades del modelo con atención")
+    parser.add_argument("--latent-dim", type=int, default=256, help="unidades del modelo con atención (las de la medida publicada)")
     parser.add_argument("--epocas", type=int, default=20, help="épocas como máximo, para los dos")
     parser.add_argument("--paciencia", type=int, default=curso.paciencia)
     parser.add_argument("--tasa", type=float, default=curso.tasa_aprendizaje, help="tasa de aprendizaje de Adam")
@@ -157,7 +157,7 @@ def main(argumentos: list[str] | None = None) -> dict:
              f"--lote {args.lote}")
     config = dataclasses.replace(curso, nombre="atencion", num_pares=args.pares, latent_dim=args.latent_dim,
                                  batch_size=args.lote, epocas=args.epocas, paciencia=args.paciencia,
-                                 tasa_aprendizaje=args.tasa, semilla=args.semilla)
+                                 tasa_aprendizaje=args.tasa, semilla=args.semilla, parada="perdida")
     datos = atencion.muestra_de_pares(args.corpus, args.pares, args.semilla)
     vocab = datos.vocab
     equivalente = atencion.latent_dim_equivalente(vocab.num_encoder_tokens, vocab.num_decoder_tokens, args.latent_dim)

@@ -82,7 +82,7 @@ def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
     parser.add_argument("--pares", type=int, default=10_000, help="los primeros N pares del archivo")
     parser.add_argument("--epocas", type=int, default=50, help="máximo de épocas de cada modelo (con parada temprana)")
-    parser.add_argument("--paciencia", type=int, default=5)
+    parser.add_argument("--paciencia", type=int, default=5, help="paciencia de la parada del modelo de palabras (el de caracteres usa la del curso)")
     parser.add_argument("--vocabulario", type=int, default=6_000, help="palabras más frecuentes por idioma")
     parser.add_argument("--max-tokens", type=int, default=20)
     parser.add_argument("--embedding-dim", type=int, default=256)
@@ -104,8 +104,10 @@ def entrenar_caracteres(ingles: list[str], frances: list[str], config, carpeta: 
     print(f"Modelo de caracteres: latent_dim={config.latent_dim}, lotes de {config.batch_size}, tasa {config.tasa_aprendizaje}", flush=True)
     modelo, historial = modelos.entrenar_modelo(datos, config, callbacks=[reloj])
     modelos.guardar_modelo(modelo, vocab, config, carpeta)
+    mejor = (int(np.argmax(historial[modelos.CLAVE_CHRF])) if modelos.CLAVE_CHRF in historial  # parada por chrF
+             else int(np.argmin(historial["val_loss"])))
     return {"epocas": len(historial["loss"]), "mejor_val_loss": float(min(historial["val_loss"])), "segundos": reloj.segundos,
-            "mejor_epoca": int(np.argmin(historial["val_loss"])) + 1}
+            "mejor_epoca": mejor + 1}
 
 
 def entrenar_palabras(datos: palabras.DatosPalabras, args, carpeta: Path, extra: dict) -> tuple[keras.Model, dict]:
@@ -166,7 +168,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     inicio_total = time.perf_counter()
     corpus = leer_pares(args.corpus, num_pares=args.pares, mostrar_resumen=False)
     ingles, frances = corpus.ingles, corpus.frances
-    config = dataclasses.replace(CONFIGURACIONES["curso"], num_pares=len(ingles), epocas=args.epocas, paciencia=args.paciencia)
+    # El de caracteres es el del curso: su configuración «curso» (también su parada), salvo los pares y el máximo de épocas.
+    config = dataclasses.replace(CONFIGURACIONES["curso"], num_pares=len(ingles), epocas=args.epocas)
     _, validacion = modelos.indices_de_validacion(ingles, config.fraccion_validacion, config.semilla)
     DIR_TRABAJO.mkdir(parents=True, exist_ok=True)
     orden = orden_legible(sys.argv[1:] if argumentos is None else argumentos)
@@ -262,8 +265,11 @@ def informe(args, config, orden, n_pares, n_validacion, saltadas, textos, refere
         f"- Caracteres: receta que aprende (cuaderno 04), LSTM de {config.latent_dim}, Adam {config.tasa_aprendizaje:g} "
         f"(clipnorm {config.clipnorm:g}), Dropout {config.dropout:g}, lotes de {config.batch_size}. Palabras: cuaderno 08, "
         f"{args.capas} GRU de {args.unidades} por lado, embedding {args.embedding_dim}, {args.vocabulario} palabras, "
-        f"Adam {args.tasa_palabras}, lotes de {args.batch_palabras}. Los dos con parada temprana (paciencia "
-        f"{args.paciencia}, hasta {args.epocas} épocas) y los pesos de la mejor época. Voraz por lotes.",
+        f"Adam {args.tasa_palabras}, lotes de {args.batch_palabras}. Los dos hasta {args.epocas} épocas, con parada temprana "
+        f"y los pesos de la mejor época: el de caracteres, la del cuaderno 04 "
+        f"({'por el chrF de sus frases de parada' if config.parada == 'chrf' else 'por la pérdida de validación'}, paciencia "
+        f"{config.paciencia}); el de palabras, la del cuaderno 08 (por la pérdida de validación, paciencia {args.paciencia}). "
+        "Voraz por lotes.",
         "",
         "| modelo | chrF | BLEU | exactas (%) | terminan (%) | chrF en minúsculas | parámetros | s por época | mejor época (entrenando) | ms por frase |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

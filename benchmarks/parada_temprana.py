@@ -2,18 +2,20 @@
 
 Entrena el modelo del curso (la receta completa de ``utils.modelos``: modelo ligero con máscara,
 Adam con recorte, lotes por longitud, ``Dropout`` de la configuración) **sin parada temprana**
-durante ``--epocas`` épocas y, cada ``--cada`` épocas, traduce con la decodificación voraz por lotes
-todas las frases inglesas de validación (con todas sus referencias) y 300 frases de entrenamiento
-repartidas por todas las longitudes. Así se ve si la época que elige la parada temprana sobre la
-pérdida de validación es también la mejor para la calidad de las traducciones.
+durante ``--epocas`` épocas (por defecto, el máximo de la configuración) y, cada ``--cada`` épocas,
+traduce con la decodificación voraz por lotes todas las frases inglesas de validación (con todas sus
+referencias), 300 frases de entrenamiento repartidas por todas las longitudes y las frases de parada
+de ``particion_de_la_receta``. Así se ve qué época elegiría la parada sobre la pérdida de validación
+(cuaderno 03), cuál la del curso sobre el chrF de las frases de parada (``ParadaPorChrF``; se simula
+tal cual si se mide cada época) y cómo traducen una y otra.
 
 Escribe ``benchmarks/resultados/parada_temprana.json`` (una fila por época, se guarda tras cada
 una), ``benchmarks/resultados/parada_temprana.md`` e ``imagenes/parada_temprana.png``.
 
 Uso, desde la raíz del repositorio::
 
-    python benchmarks/parada_temprana.py --corpus RUTA/A/fra.txt          # «curso»: ~25 min en 2 núcleos
-    python benchmarks/parada_temprana.py --config prueba --epocas 8 --cada 2   # corpus de datos/, ~1 min
+    python benchmarks/parada_temprana.py --corpus RUTA/A/fra.txt          # «curso»: ~20 min en 2 núcleos
+    python benchmarks/parada_temprana.py --config prueba --epocas 8       # corpus de datos/, ~1 min
     python benchmarks/parada_temprana.py --solo-informe                    # rehace el informe desde el JSON
 """
 
@@ -42,6 +44,7 @@ import numpy as np  # noqa: E402
 
 from utils import modelos  # noqa: E402
 from utils.configuracion import DIR_IMAGENES, VARIABLE_CORPUS, fijar_semillas, obtener_configuracion  # noqa: E402
+from utils.evaluacion import traducir_y_medir  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import receta  # noqa: E402  (los mismos datos, frases y medidas que receta.py)
@@ -76,15 +79,23 @@ def entrenar_y_medir(args, destino: Path) -> None:
     if args.corpus is not None:
         os.environ[VARIABLE_CORPUS] = str(args.corpus.resolve())
     config = obtener_configuracion(args.config)
-    datos, entrenamiento, validacion, _, frases, medir_partes = receta.preparar_medida(config)
+    if args.epocas is None:
+        args.epocas = config.epocas
+    datos, entrenamiento, validacion, referencias, frases, medir_partes = receta.preparar_medida(config)
     vocab = datos.vocab
+    apartadas = modelos.particion_de_la_receta(datos, config)[1]
+    frases_parada = list(dict.fromkeys(datos.input_texts[j] for j in apartadas))
     frases_validacion = frases["validación"]
 
     def medir(modelo) -> dict:
         partes = medir_partes(modelo)
         v, e = partes["validación"], partes["entrenamiento"]
-        return {"chrf_val": v["chrf"], "exactas_val": v["coincidencia_exacta"], "terminan": v["terminan"],
+        fila = {"chrf_val": v["chrf"], "exactas_val": v["coincidencia_exacta"], "terminan": v["terminan"],
                 "chrf_ent": e["chrf"], "exactas_ent": e["coincidencia_exacta"]}
+        if frases_parada:  # las frases con las que para entrenar_modelo (ni se entrenan ni se miden)
+            fila["chrf_parada"] = traducir_y_medir(frases_parada, [referencias[f] for f in frases_parada],
+                                                   *modelos.construir_modelos_inferencia(modelo), vocab)["chrf"]
+        return fila
 
     cabecera = {
         "orden": " ".join(["python benchmarks/parada_temprana.py", f"--config {args.config}",
@@ -92,7 +103,8 @@ def entrenar_y_medir(args, destino: Path) -> None:
                            f"--epocas {args.epocas}", f"--cada {args.cada}"]),
         "fecha": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "datos": (f"{len(datos.input_texts)} pares; {len(entrenamiento)} de entrenamiento y {len(validacion)} de validación "
-                  f"({len(frases_validacion)} frases inglesas distintas), partición por frase inglesa"),
+                  f"({len(frases_validacion)} frases inglesas distintas) y {len(apartadas)} de parada "
+                  f"({len(frases_parada)} frases), partición por frase inglesa (`particion_de_la_receta`)"),
         "modelo": (f"latent_dim {config.latent_dim}, lotes de {config.batch_size}, Adam {config.tasa_aprendizaje}, "
                    f"clipnorm {config.clipnorm}, Dropout {config.dropout}"),
         "maquina": f"{os.cpu_count()} núcleos de CPU ({platform.machine()}); Keras {keras.__version__}",
@@ -116,6 +128,21 @@ def escribir_informe(registro: dict, salida: Path, grafico: Path, paciencia: int
     elegida = int(np.argmin(perdidas[: len(perdidas) if parada is None else parada + 1])) + 1
     cuando = f"no pararía en estas {len(perdidas)} épocas" if parada is None else f"pararía en la época {parada + 1}"
     mejor_chrf = max(medidas, key=lambda f: f["chrf_val"])
+    por_epoca = {f["epoca"]: f for f in medidas}
+
+    def resultado(epoca: int) -> str:
+        f = por_epoca.get(epoca)
+        return "" if f is None else f" (chrF de validación {f['chrf_val']:.1f}, exactas de entrenamiento {f['exactas_ent']:.1f} %)"
+
+    texto_chrf, elegida_chrf = "", None
+    con_parada = [f for f in medidas if "chrf_parada" in f]
+    if con_parada and len(con_parada) == len(filas):  # medida en cada época: se simula ParadaPorChrF tal cual
+        serie = [f["chrf_parada"] for f in con_parada]
+        corte = next((i for i in range(len(serie)) if i - int(np.argmax(serie[: i + 1])) >= paciencia), None)
+        elegida_chrf = int(np.argmax(serie[: len(serie) if corte is None else corte + 1])) + 1
+        cuando_chrf = f"no pararía en estas {len(serie)} épocas" if corte is None else f"pararía en la época {corte + 1}"
+        texto_chrf = (f" Con la del curso (`ParadaPorChrF`, paciencia {paciencia} sobre el chrF de las frases de parada) "
+                      f"{cuando_chrf} y se quedaría con los pesos de la **{elegida_chrf}**{resultado(elegida_chrf)}.")
     lineas = [
         "# ¿Cuándo parar? Pérdida de validación frente a chrF de validación", "",
         f"Generado por `benchmarks/parada_temprana.py` el {registro['fecha']}. Orden:", "",
@@ -123,16 +150,18 @@ def escribir_informe(registro: dict, salida: Path, grafico: Path, paciencia: int
         f"- **Datos**: {registro['datos']}.",
         f"- **Modelo**: la receta completa del cuaderno 04 ({registro['modelo']}), **sin** parada temprana.",
         f"- **Máquina**: {registro['maquina']}.", "",
-        f"Con la parada temprana del curso (paciencia {paciencia} sobre la pérdida de validación) el entrenamiento "
-        f"{cuando} y se quedaría con los pesos de la **{elegida}**. El mejor chrF de validación "
-        f"medido es el de la época **{mejor_chrf['epoca']}** ({mejor_chrf['chrf_val']:.1f}).", "",
+        f"Con la parada temprana del cuaderno 03 (paciencia {paciencia} sobre la pérdida de validación) el entrenamiento "
+        f"{cuando} y se quedaría con los pesos de la **{elegida}**{resultado(elegida)}.{texto_chrf} El mejor chrF de "
+        f"validación medido es el de la época **{mejor_chrf['epoca']}** ({mejor_chrf['chrf_val']:.1f}).", "",
         "| época | pérdida de entrenamiento | pérdida de validación | exactitud por carácter (validación) | chrF validación "
-        "| exactas validación (%) | terminan (%) | chrF entrenamiento | exactas entrenamiento (%) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| exactas validación (%) | terminan (%) | chrF entrenamiento | exactas entrenamiento (%) | chrF parada |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for f in medidas:
         lineas.append(f"| {f['epoca']} | {f['loss']:.3f} | {f['val_loss']:.3f} | {f['val_acc']:.3f} | {f['chrf_val']:.1f} "
-                      f"| {f['exactas_val']:.1f} | {f['terminan']:.1f} | {f['chrf_ent']:.1f} | {f['exactas_ent']:.1f} |")
+                      f"| {f['exactas_val']:.1f} | {f['terminan']:.1f} | {f['chrf_ent']:.1f} | {f['exactas_ent']:.1f} "
+                      f"| {f['chrf_parada']:.1f} |" if "chrf_parada" in f else
+                      f"| {f['exactas_val']:.1f} | {f['terminan']:.1f} | {f['chrf_ent']:.1f} | {f['exactas_ent']:.1f} | — |")
     lineas += ["", "Pérdidas por carácter real. «exactas»: coincidencia con cualquiera de las referencias de la frase; "
                f"«entrenamiento»: {FRASES_ENTRENAMIENTO} frases de entrenamiento repartidas por todas las longitudes.", "",
                f"![Pérdida y chrF por época](../../imagenes/{grafico.name})", ""]
@@ -145,9 +174,13 @@ def escribir_informe(registro: dict, salida: Path, grafico: Path, paciencia: int
     eje_perdida.set(title="Pérdida por carácter real", xlabel="época", ylabel="entropía cruzada")
     eje_chrf.plot([f["epoca"] for f in medidas], [f["chrf_val"] for f in medidas], "o-", label="validación")
     eje_chrf.plot([f["epoca"] for f in medidas], [f["chrf_ent"] for f in medidas], "s-", label="entrenamiento")
+    if con_parada:
+        eje_chrf.plot([f["epoca"] for f in con_parada], [f["chrf_parada"] for f in con_parada], "^-", label="frases de parada")
     eje_chrf.set(title="chrF de las traducciones voraces", xlabel="época", ylabel="chrF")
     for eje in (eje_perdida, eje_chrf):
-        eje.axvline(elegida, color="gray", linestyle=":", label=f"elegida por la parada temprana ({elegida})")
+        eje.axvline(elegida, color="gray", linestyle=":", label=f"elegida por la pérdida de validación ({elegida})")
+        if elegida_chrf is not None:
+            eje.axvline(elegida_chrf, color="black", linestyle="--", label=f"elegida por el chrF de parada ({elegida_chrf})")
         eje.legend()
         eje.grid(alpha=0.3)
     figura.tight_layout()
@@ -159,8 +192,8 @@ def main(argumentos: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
     parser.add_argument("--config", default="curso", choices=["curso", "prueba"])
-    parser.add_argument("--epocas", type=int, default=60)
-    parser.add_argument("--cada", type=int, default=4, help="cada cuántas épocas se traducen validación y entrenamiento")
+    parser.add_argument("--epocas", type=int, default=None, help="épocas (por defecto, el máximo de la configuración)")
+    parser.add_argument("--cada", type=int, default=1, help="cada cuántas épocas se traduce (1: se simula la parada por chrF)")
     parser.add_argument("--solo-informe", action="store_true", help="no entrenar: rehacer el informe desde el JSON")
     parser.add_argument("--json", type=Path, default=DIR_RESULTADOS / "parada_temprana.json")
     parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "parada_temprana.md")

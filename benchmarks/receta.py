@@ -66,7 +66,7 @@ class Medidor(keras.callbacks.Callback):
 
 
 def preparar_medida(config):
-    """Datos, partición por frase inglesa, referencias, frases que se traducen y ``medir(modelo)``.
+    """Datos, partición por frase inglesa (``particion_de_la_receta``), referencias, frases que se traducen y ``medir(modelo)``.
 
     ``medir`` traduce (voraz, por lotes) las frases inglesas distintas de validación y
     ``FRASES_ENTRENAMIENTO`` de entrenamiento repartidas por todas las longitudes, con todas sus
@@ -74,7 +74,8 @@ def preparar_medida(config):
     También la usa ``parada_temprana.py``.
     """
     datos = preparar_ids(config)
-    entrenamiento, validacion = modelos.indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
+    # Las frases de parada (las que decide cuándo parar entrenar_modelo) no se entrenan ni se miden.
+    entrenamiento, _, validacion = modelos.particion_de_la_receta(datos, config)
     referencias = agrupar_referencias(datos.input_texts, [t[1:-1] for t in datos.target_texts])
     muestra = entrenamiento[np.linspace(0, len(entrenamiento) - 1, FRASES_ENTRENAMIENTO).astype(int)]
     frases = {
@@ -101,6 +102,7 @@ def main(argumentos: list[str] | None = None) -> None:
     if args.corpus is not None:
         os.environ[VARIABLE_CORPUS] = str(args.corpus)
     datos, entrenamiento, validacion, referencias, frases, medir = preparar_medida(config)
+    parada = modelos.particion_de_la_receta(datos, config)[1]
     vocab = datos.vocab
     arreglos = (datos.encoder_input_ids, datos.decoder_input_ids, datos.decoder_target_ids)
     lotes_validacion = modelos.LotesPorLongitud(*(a[validacion] for a in arreglos), batch_size=config.batch_size, barajar=False)
@@ -123,7 +125,10 @@ def main(argumentos: list[str] | None = None) -> None:
     print("La receta completa (entrenar_modelo, con parada temprana)", flush=True)
     medidor = Medidor(lotes_validacion)
     modelo, historial = modelos.entrenar_modelo(datos, config, verbose=False, callbacks=[medidor])
-    mejor = int(np.argmin(historial["val_loss"])) + 1
+    if modelos.CLAVE_CHRF in historial:  # parada por el chrF de las frases de parada
+        mejor = int(np.argmax(historial[modelos.CLAVE_CHRF])) + 1
+    else:
+        mejor = int(np.argmin(historial["val_loss"])) + 1
     resultados["receta"] = {"perdidas": medidor.perdidas, "segundos": medidor.segundos, "mejor": mejor, **medir(modelo)}
 
     corpus = args.corpus.name if args.corpus else ("Tatoeba (descarga)" if config.datos_completos else "datos/fra-eng-curso.txt")
@@ -131,8 +136,9 @@ def main(argumentos: list[str] | None = None) -> None:
         (f" --config {args.config}" if args.config != "curso" else "") + (f" --epocas {args.epocas}" if args.epocas != 15 else "")
     filas = []
     for nombre, r in resultados.items():
+        como = "por chrF" if config.parada == "chrf" else "por la pérdida"
         etiqueta = f"{nombre}. {modelos.VARIANTES[nombre]}" if nombre in modelos.VARIANTES else \
-            f"**Receta completa** (`entrenar_modelo`, parada temprana: {len(r['perdidas'])} épocas, pesos de la {r['mejor']})"
+            f"**Receta completa** (`entrenar_modelo`, parada {como}: {len(r['perdidas'])} épocas, pesos de la {r['mejor']})"
         epocas = len(r["perdidas"])
         filas.append(
             f"| {etiqueta} | {epocas} | {r['perdidas'][min(args.epocas, epocas) - 1]:.3f} | {min(r['perdidas']):.3f} | "
@@ -143,13 +149,16 @@ def main(argumentos: list[str] | None = None) -> None:
         "# La receta clásica frente a la que aprende, a la escala del curso", "",
         f"Generado por `benchmarks/receta.py` el {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Orden:", "",
         f"```bash\n{orden}\n```", "",
-        f"- **Datos**: {corpus}, los primeros {config.num_pares} pares; {len(entrenamiento)} de entrenamiento y "
-        f"{len(validacion)} de validación, partición por frase inglesa (`indices_de_validacion`, fracción "
-        f"{config.fraccion_validacion}, semilla {config.semilla}); {len(frases['validación'])} frases inglesas distintas en "
-        f"validación, evaluadas con todas sus referencias.",
+        f"- **Datos**: {corpus}, los primeros {config.num_pares} pares; {len(entrenamiento)} de entrenamiento (todas las "
+        f"variantes), {len(parada)} de parada (las frases con las que la receta completa decide cuándo parar; nadie las "
+        f"entrena) y {len(validacion)} de validación, partición por frase inglesa (`particion_de_la_receta`, fracciones "
+        f"{config.fraccion_validacion} y {config.fraccion_parada}, semilla {config.semilla}); {len(frases['validación'])} "
+        f"frases inglesas distintas en validación, evaluadas con todas sus referencias.",
         f"- **Modelo**: `latent_dim` = {config.latent_dim}, lotes de {config.batch_size}; las variantes A–D, {args.epocas} "
         f"épocas cada una y sin `Dropout`; la receta completa usa la configuración «{config.nombre}» (Adam {config.tasa_aprendizaje}, "
-        f"`clipnorm` {config.clipnorm}, `Dropout` {config.dropout}, paciencia {config.paciencia}, hasta {config.epocas} épocas).",
+        f"`clipnorm` {config.clipnorm}, `Dropout` {config.dropout}, hasta {config.epocas} épocas; parada "
+        f"{'por el chrF de las frases de parada' if config.parada == 'chrf' else 'por la pérdida de validación'}, "
+        f"paciencia {config.paciencia}, con los pesos de la mejor época).",
         f"- **Máquina**: {os.cpu_count()} núcleos de CPU, sin GPU; Python {platform.python_version()}, Keras {keras.__version__}; "
         "otros procesos compartían los núcleos: los segundos son orientativos.", "",
         "<!-- tabla -->",

@@ -59,3 +59,20 @@ def test_el_informe_de_parada_temprana_dice_que_epoca_elegiria_la_parada(tmp_pat
     assert "pararía en la época 8 y se quedaría con los pesos de la **5**" in texto
     assert "la época **8** (25.0)" in texto and grafico.stat().st_size > 0
     assert texto.count("\n| ") == 1 + 3  # cabecera y las tres épocas medidas
+
+
+def test_el_informe_de_parada_temprana_simula_la_parada_por_chrf(tmp_path):
+    """Medida cada época con el chrF de las frases de parada: se simula ParadaPorChrF tal cual."""
+    parada_temprana = cargar("parada_temprana")
+    perdidas = [2.0, 1.5, 1.2, 1.3, 1.35, 1.4, 1.45, 1.5]  # mínimo en la época 3: la pérdida pararía en la 6
+    chrf_parada = [10.0, 15.0, 18.0, 21.0, 20.0, 22.0, 21.5, 21.0]  # mejor en la 6; con paciencia 3 no para
+    filas = [{"epoca": i + 1, "loss": 1.0, "val_loss": p, "val_acc": 0.5, "chrf_val": c - 1, "exactas_val": 0.0,
+              "terminan": 100.0, "chrf_ent": c + 5, "exactas_ent": 10.0 * i, "chrf_parada": c}
+             for i, (p, c) in enumerate(zip(perdidas, chrf_parada))]
+    registro = {"orden": "…", "fecha": "hoy", "datos": "d", "modelo": "m", "maquina": "x", "filas": filas}
+    salida, grafico = tmp_path / "informe.md", tmp_path / "grafico.png"
+    parada_temprana.escribir_informe(registro, salida, grafico, paciencia=3)
+    texto = salida.read_text(encoding="utf-8")
+    assert "pararía en la época 6 y se quedaría con los pesos de la **3** (chrF de validación 17.0, exactas de entrenamiento 20.0 %)" in texto
+    assert "paciencia 3 sobre el chrF de las frases de parada) no pararía en estas 8 épocas y se quedaría con los pesos de la **6**" in texto
+    assert "la época **6** (21.0)" in texto and texto.count("\n| ") == 1 + 8

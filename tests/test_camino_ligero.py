@@ -303,11 +303,89 @@ def test_entrenar_modelo_aprende_y_restaura_la_mejor_epoca():
 
     from utils.configuracion import obtener_configuracion
 
-    config = dataclasses.replace(obtener_configuracion("prueba"), num_pares=200, latent_dim=16, epocas=4, batch_size=32)
+    config = dataclasses.replace(obtener_configuracion("prueba"), num_pares=200, latent_dim=16, epocas=4, batch_size=32,
+                                 parada="perdida")
     ligeros = preparar_ids(config)
     modelo, historial = modelos.entrenar_modelo(ligeros, config, verbose=False)
     assert modelos.codificador_enmascarado(modelo) and len(historial["loss"]) == 4
+    assert modelos.CLAVE_CHRF not in historial, "con parada por la pérdida no se traduce en cada época"
     assert historial["loss"][-1] < historial["loss"][0]
     _, validacion = modelos.indices_de_validacion(ligeros.input_texts, config.fraccion_validacion, config.semilla)
     lotes = modelos.lotes_de_la_receta(ligeros, validacion, config, barajar=False)
     assert modelo.evaluate(lotes, verbose=0)[0] == pytest.approx(min(historial["val_loss"]), rel=1e-5), "pesos de la mejor época"
+
+
+def test_particion_de_la_receta_aparta_frases_de_parada_sin_tocar_la_validacion():
+    import dataclasses
+
+    from utils.configuracion import obtener_configuracion
+
+    config = dataclasses.replace(obtener_configuracion("prueba"), num_pares=300)
+    ligeros = preparar_ids(config)
+    textos = ligeros.input_texts
+    entrenamiento, parada, validacion = modelos.particion_de_la_receta(ligeros, config)
+    _, solo_validacion = modelos.indices_de_validacion(textos, config.fraccion_validacion, config.semilla)
+    assert np.array_equal(validacion, solo_validacion), "la validación es la de siempre"
+    assert sorted([*entrenamiento, *parada, *validacion]) == list(range(len(textos))), "cada par en una sola parte"
+    de = {nombre: {textos[j] for j in indices} for nombre, indices in
+          (("entrenamiento", entrenamiento), ("parada", parada), ("validación", validacion))}
+    assert de["parada"] and not de["parada"] & de["entrenamiento"] and not de["parada"] & de["validación"]
+    esperadas = round(config.fraccion_parada * (len(de["entrenamiento"]) + len(de["parada"])))
+    assert abs(len(de["parada"]) - esperadas) <= 1
+    assert np.array_equal(modelos.particion_de_la_receta(ligeros, config)[1], parada), "reproducible"
+    sin_parada = modelos.particion_de_la_receta(ligeros, dataclasses.replace(config, parada="perdida"))
+    assert len(sin_parada[1]) == 0 and len(sin_parada[0]) == len(entrenamiento) + len(parada)
+
+
+def test_configuracion_rechaza_una_parada_desconocida():
+    import dataclasses
+
+    from utils.configuracion import obtener_configuracion
+
+    with pytest.raises(ValueError, match="parada debe ser uno de"):
+        dataclasses.replace(obtener_configuracion("prueba"), parada="bleu")
+
+
+def test_parada_por_chrf_para_tras_la_paciencia_y_restaura_la_mejor_epoca():
+    """Con traducciones guionizadas el chrF de cada época es conocido: 20, 60, 40, 50, 30, …"""
+    vocab = crear_vocabulario(["ab"], [agregar_tokens("ab")])
+    referencias = [["le chat noir"]]
+    guion = iter(["le", "le chat noir", "le chat", "le chat noi", "l", "le chat noir", "le chat noir"])
+    parada = modelos.ParadaPorChrF(["x"], referencias, vocab, paciencia=3, traducir=lambda modelo, frases: [next(guion)])
+    pesos = []
+
+    class Anotar(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            pesos.append(self.model.get_weights())
+
+    keras.utils.set_random_seed(0)
+    modelo = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    modelo.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    x, y = np.random.default_rng(0).random((16, 3)), np.random.default_rng(1).random((16, 2))
+    historial = modelo.fit(x, y, epochs=10, callbacks=[parada, Anotar()], verbose=0).history
+    chrf = historial[modelos.CLAVE_CHRF]
+    assert len(chrf) == 5, "mejor en la época 2 y tres sin mejorar: para en la 5"
+    assert chrf[1] == 100.0 and max(chrf) == chrf[1] and parada.mejor_epoca == 2 and parada.mejor == 100.0
+    for actual, guardado in zip(modelo.get_weights(), pesos[1]):
+        assert np.array_equal(actual, guardado), "vuelven los pesos de la época 2"
+    assert not np.array_equal(pesos[1][0], pesos[-1][0]), "los pesos cambiaron después de la mejor época"
+    with pytest.raises(ValueError, match="referencias"):
+        modelos.ParadaPorChrF([], [], vocab, paciencia=3)
+
+
+def test_entrenar_modelo_para_por_chrf_con_los_pesos_de_su_mejor_epoca():
+    import dataclasses
+
+    from utils.configuracion import obtener_configuracion
+    from utils.evaluacion import evaluar_multirreferencia
+
+    config = dataclasses.replace(obtener_configuracion("prueba"), num_pares=200, latent_dim=16, epocas=4, batch_size=32,
+                                 fraccion_parada=0.2)
+    assert config.parada == "chrf", "la parada del curso"
+    ligeros = preparar_ids(config)
+    modelo, historial = modelos.entrenar_modelo(ligeros, config, verbose=False)
+    assert len(historial[modelos.CLAVE_CHRF]) == len(historial["loss"]) <= 4
+    _, apartadas, _ = modelos.particion_de_la_receta(ligeros, config)
+    parada = modelos.parada_de_la_receta(ligeros, apartadas, config)
+    chrf = evaluar_multirreferencia(parada.traducir(modelo, parada.frases), parada.referencias)["chrf"]
+    assert chrf == pytest.approx(max(historial[modelos.CLAVE_CHRF]), abs=1e-6), "pesos de la época de mejor chrF"

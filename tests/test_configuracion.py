@@ -17,7 +17,11 @@ def test_pytest_elige_la_configuracion_de_prueba():
 
 def test_configuracion_del_curso_tiene_los_tamanos_clasicos_y_la_receta_que_aprende():
     curso = CONFIGURACIONES["curso"]
-    assert (curso.num_pares, curso.latent_dim, curso.batch_size) == (10_000, 256, 64), "los tamaños del curso original"
+    assert (curso.num_pares, curso.batch_size) == (10_000, 64), "los pares y los lotes del curso original"
+    # Algo mayor que el original (256): con 384 unidades la receta alcanza en ~15 min de CPU los objetivos medidos
+    # en benchmarks/resultados/receta.md; el cuaderno 03 sigue contando los parámetros del original.
+    assert curso.latent_dim == 384
+    assert curso.parada == "chrf" and 0 < curso.fraccion_parada < curso.fraccion_validacion
     assert curso.datos_completos and curso.clipnorm > 0 and 0 < curso.dropout < 1
     assert 1e-3 <= curso.tasa_aprendizaje <= 1e-2, "la tasa de Adam de la receta que aprende (cuaderno 04)"
     from utils import modelos

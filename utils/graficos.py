@@ -13,16 +13,26 @@ NOMBRES_METRICAS = {
     "loss": "pérdida (entropía cruzada)",
     "accuracy": "exactitud (con relleno)",
     "exactitud_sin_relleno": "exactitud sin relleno",
+    "chrf_parada": "chrF de las frases de parada",
 }
+# Métricas que no se miden en el entrenamiento sino en otras frases: la etiqueta de su curva.
+CURVAS_SIN_ENTRENAMIENTO = {"chrf_parada": "frases de parada"}
 
 
 def graficar_historial(historial: dict, metricas=("loss", "exactitud_sin_relleno"), titulo: str = "Curvas de entrenamiento"):
-    """Entrenamiento frente a validación, un panel por métrica; devuelve la figura."""
+    """Entrenamiento frente a validación, un panel por métrica; devuelve la figura.
+
+    ``chrf_parada`` (el chrF de las frases de parada de ``ParadaPorChrF``, cuaderno 04) se dibuja con
+    su propia etiqueta y una línea en su mejor época.
+    """
     fig, ejes = plt.subplots(1, len(metricas), figsize=(5.5 * len(metricas), 4), squeeze=False)
     for eje, metrica in zip(ejes[0], metricas):
         valores = historial[metrica]
         epocas = np.arange(1, len(valores) + 1)
-        eje.plot(epocas, valores, "o-", label="entrenamiento")
+        eje.plot(epocas, valores, "o-", label=CURVAS_SIN_ENTRENAMIENTO.get(metrica, "entrenamiento"))
+        if metrica in CURVAS_SIN_ENTRENAMIENTO:
+            mejor = int(np.argmax(valores)) + 1
+            eje.axvline(mejor, color="gray", linestyle=":", label=f"mejor época ({mejor})")
         if f"val_{metrica}" in historial:
             eje.plot(epocas, historial[f"val_{metrica}"], "s--", label="validación")
         eje.set_title(NOMBRES_METRICAS.get(metrica, metrica).capitalize())

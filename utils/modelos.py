@@ -782,32 +782,125 @@ class ResumenDeEpocas(keras.callbacks.Callback):
         self.segundos.append(time.perf_counter() - self._inicio)
         if (epoch + 1) % self.cada == 0:
             logs = logs or {}
+            chrf = f", chrF de parada {logs[CLAVE_CHRF]:.1f}" if CLAVE_CHRF in logs else ""
             print(f"época {epoch + 1:>3}: pérdida {logs.get('loss', float('nan')):.3f}, "
-                  f"validación {logs.get('val_loss', float('nan')):.3f} ({self.segundos[-1]:.0f} s)", flush=True)
+                  f"validación {logs.get('val_loss', float('nan')):.3f}{chrf} ({self.segundos[-1]:.0f} s)", flush=True)
+
+
+CLAVE_CHRF = "chrf_parada"  # en el historial: el chrF de las frases de parada tras cada época
+
+
+def particion_de_la_receta(datos: DatosIds, config: Configuracion) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(entrenamiento, parada, validacion)``: los índices de los pares de cada parte, por frase inglesa.
+
+    Se explica en 04_una_receta_que_aprende.
+
+    ``validacion`` es la de ``indices_de_validacion`` (la que miden los cuadernos y los *benchmarks*).
+    Con ``config.parada == "chrf"`` se aparta además, de las frases de entrenamiento, una fracción
+    ``config.fraccion_parada`` de frases inglesas: las **frases de parada**, que el modelo no entrena
+    y que solo sirven para decidir cuándo parar. Así la validación no interviene en ninguna decisión
+    y su chrF es una medida limpia. Con ``"perdida"`` no se aparta nada (``parada`` vacío).
+    """
+    entrenamiento, validacion = indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
+    if config.parada == "perdida":
+        return entrenamiento, np.array([], dtype=entrenamiento.dtype), validacion
+    resto, apartadas = indices_de_validacion([datos.input_texts[j] for j in entrenamiento], config.fraccion_parada,
+                                             config.semilla)
+    return entrenamiento[resto], entrenamiento[apartadas], validacion
+
+
+class ParadaPorChrF(keras.callbacks.Callback):
+    """Parada temprana sobre el chrF de unas frases apartadas, con los pesos de su mejor época.
+
+    Se explica en 04_una_receta_que_aprende.
+
+    Tras cada época traduce ``frases`` (voraz y por lotes) y mide su chrF con todas sus
+    ``referencias``; lo anota en el historial como ``chrf_parada``. Guarda los pesos cuando el chrF
+    mejora, para tras ``paciencia`` épocas sin mejorar y, al terminar, devuelve al modelo los pesos
+    de la mejor época (``mejor_epoca``, contada desde 1). ``traducir(modelo, frases)`` devuelve las
+    traducciones; por defecto, ``construir_modelos_inferencia`` y ``decodificar_lote`` (cuaderno 06);
+    el cuaderno 09 pasa la de los modelos con atención.
+    """
+
+    def __init__(self, frases: Sequence[str], referencias: Sequence[Sequence[str]], vocab: Vocabulario,
+                 paciencia: int, traducir: Callable[[keras.Model, list[str]], list[str]] | None = None):
+        super().__init__()
+        if not frases or len(frases) != len(referencias):
+            raise ValueError(f"ParadaPorChrF necesita frases y, para cada una, sus referencias: hay {len(frases)} frases "
+                             f"y {len(referencias)} listas de referencias. ¿Es config.fraccion_parada demasiado pequeña?")
+        self.frases, self.referencias, self.vocab = list(frases), [list(r) for r in referencias], vocab
+        self.paciencia = paciencia
+        self.traducir = traducir or self._traducir_voraz
+        self.mejor, self.mejor_epoca, self.pesos, self.sin_mejorar = -1.0, 0, None, 0
+
+    def _traducir_voraz(self, modelo: keras.Model, frases: list[str]) -> list[str]:
+        from utils.datos import frase_a_encoder_input
+        from utils.decodificacion import decodificar_lote
+
+        entradas = np.concatenate([frase_a_encoder_input(f, self.vocab) for f in frases])
+        return decodificar_lote(entradas, *construir_modelos_inferencia(modelo), self.vocab)
+
+    def on_train_begin(self, logs=None):
+        self.mejor, self.mejor_epoca, self.pesos, self.sin_mejorar = -1.0, 0, None, 0
+
+    def on_epoch_end(self, epoch, logs=None):
+        from utils.evaluacion import evaluar_multirreferencia
+
+        chrf = evaluar_multirreferencia(self.traducir(self.model, self.frases), self.referencias)["chrf"]
+        if logs is not None:
+            logs[CLAVE_CHRF] = chrf  # el mismo diccionario llega después al historial
+        if chrf > self.mejor:
+            self.mejor, self.mejor_epoca, self.pesos, self.sin_mejorar = chrf, epoch + 1, self.model.get_weights(), 0
+        else:
+            self.sin_mejorar += 1
+            if self.sin_mejorar >= self.paciencia:
+                self.model.stop_training = True
+
+    def on_train_end(self, logs=None):
+        if self.pesos is not None:
+            self.model.set_weights(self.pesos)
+
+
+def parada_de_la_receta(datos: DatosIds, apartadas: np.ndarray, config: Configuracion,
+                        traducir: Callable[[keras.Model, list[str]], list[str]] | None = None) -> ParadaPorChrF:
+    """La ``ParadaPorChrF`` de ``entrenar_modelo``: las frases de parada, cada una con todas sus referencias."""
+    from utils.evaluacion import agrupar_referencias
+
+    frases = list(dict.fromkeys(datos.input_texts[j] for j in apartadas))
+    referencias = agrupar_referencias([datos.input_texts[j] for j in apartadas],
+                                      [datos.target_texts[j][1:-1] for j in apartadas])
+    return ParadaPorChrF(frases, [referencias[f] for f in frases], datos.vocab, config.paciencia, traducir)
 
 
 def entrenar_modelo(
     datos: DatosIds, config: Configuracion, verbose: bool = True, callbacks: Sequence[keras.callbacks.Callback] = (),
     construir: Callable[[int, int, int], keras.Model] | None = None,
+    traducir: Callable[[keras.Model, list[str]], list[str]] | None = None,
 ) -> tuple[keras.Model, dict]:
     """La receta que aprende (cuaderno 04): enteros, codificador enmascarado, Adam con recorte, lotes por longitud.
 
-    Partición por frase inglesa (``indices_de_validacion``), parada temprana sobre la pérdida de
-    validación con los pesos de la mejor época. Fija las semillas al empezar. Devuelve
-    ``(modelo, historial)``; con ``verbose`` imprime una línea por época. ``construir`` recibe
-    ``(num_encoder_tokens, num_decoder_tokens, latent_dim)`` y devuelve el modelo sin compilar
-    (por defecto ``construir_modelo_ligero``; el cuaderno 09 pasa el modelo con atención).
+    Partición por frase inglesa (``particion_de_la_receta``) y parada temprana con los pesos de la
+    mejor época: con ``config.parada == "chrf"`` (la del curso), sobre el chrF de las frases de
+    parada (``ParadaPorChrF``, cuyo valor queda en el historial como ``chrf_parada``); con
+    ``"perdida"``, sobre la pérdida de validación (cuaderno 03). Fija las semillas al empezar.
+    Devuelve ``(modelo, historial)``; con ``verbose`` imprime una línea por época. ``construir``
+    recibe ``(num_encoder_tokens, num_decoder_tokens, latent_dim)`` y devuelve el modelo sin compilar
+    (por defecto ``construir_modelo_ligero``; el cuaderno 09 pasa el modelo con atención, y con él
+    ``traducir``, la función que traduce para ``ParadaPorChrF``).
     """
     fijar_semillas(config.semilla)
     vocab = datos.vocab
-    entrenamiento, validacion = indices_de_validacion(datos.input_texts, config.fraccion_validacion, config.semilla)
+    entrenamiento, apartadas, validacion = particion_de_la_receta(datos, config)
     if construir is None:
         modelo = construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim,
                                          dropout=config.dropout)
     else:
         modelo = construir(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim)
     compilar_receta(modelo, config.tasa_aprendizaje, config.clipnorm)
-    parada = keras.callbacks.EarlyStopping(monitor="val_loss", patience=config.paciencia, restore_best_weights=True)
+    if config.parada == "perdida":
+        parada = keras.callbacks.EarlyStopping(monitor="val_loss", patience=config.paciencia, restore_best_weights=True)
+    else:
+        parada = parada_de_la_receta(datos, apartadas, config, traducir)
     historial = modelo.fit(
         lotes_de_la_receta(datos, entrenamiento, config, barajar=True),
         validation_data=lotes_de_la_receta(datos, validacion, config, barajar=False),
