@@ -35,7 +35,8 @@ def graficar_historial(historial: dict, metricas=("loss", "exactitud_sin_relleno
             eje.axvline(mejor, color="gray", linestyle=":", label=f"mejor época ({mejor})")
         if f"val_{metrica}" in historial:
             eje.plot(epocas, historial[f"val_{metrica}"], "s--", label="validación")
-        eje.set_title(NOMBRES_METRICAS.get(metrica, metrica).capitalize())
+        nombre = NOMBRES_METRICAS.get(metrica, metrica)
+        eje.set_title(nombre[:1].upper() + nombre[1:])
         eje.set_xlabel("época")
         eje.set_ylabel(NOMBRES_METRICAS.get(metrica, metrica))
         eje.grid(alpha=0.3)
