@@ -818,8 +818,7 @@ class ParadaPorChrF(keras.callbacks.Callback):
     ``referencias``; lo anota en el historial como ``chrf_parada``. Guarda los pesos cuando el chrF
     mejora, para tras ``paciencia`` épocas sin mejorar y, al terminar, devuelve al modelo los pesos
     de la mejor época (``mejor_epoca``, contada desde 1). ``traducir(modelo, frases)`` devuelve las
-    traducciones; por defecto, ``construir_modelos_inferencia`` y ``decodificar_lote`` (cuaderno 06);
-    el cuaderno 09 pasa la de los modelos con atención.
+    traducciones; por defecto, ``construir_modelos_inferencia`` y ``decodificar_lote`` (cuaderno 06).
     """
 
     def __init__(self, frases: Sequence[str], referencias: Sequence[Sequence[str]], vocab: Vocabulario,
@@ -885,8 +884,9 @@ def entrenar_modelo(
     ``"perdida"``, sobre la pérdida de validación (cuaderno 03). Fija las semillas al empezar.
     Devuelve ``(modelo, historial)``; con ``verbose`` imprime una línea por época. ``construir``
     recibe ``(num_encoder_tokens, num_decoder_tokens, latent_dim)`` y devuelve el modelo sin compilar
-    (por defecto ``construir_modelo_ligero``; el cuaderno 09 pasa el modelo con atención, y con él
-    ``traducir``, la función que traduce para ``ParadaPorChrF``).
+    (por defecto ``construir_modelo_ligero``; el cuaderno 09 pasa el modelo con atención). Si sus
+    modelos de inferencia no salen de ``construir_modelos_inferencia``, la parada por chrF necesita
+    ``traducir(modelo, frases)`` (la de ``ParadaPorChrF``); el cuaderno 09 usa ``parada="perdida"``.
     """
     fijar_semillas(config.semilla)
     vocab = datos.vocab
