@@ -104,10 +104,8 @@ def entrenar_caracteres(ingles: list[str], frances: list[str], config, carpeta: 
     print(f"Modelo de caracteres: latent_dim={config.latent_dim}, lotes de {config.batch_size}, tasa {config.tasa_aprendizaje}", flush=True)
     modelo, historial = modelos.entrenar_modelo(datos, config, callbacks=[reloj])
     modelos.guardar_modelo(modelo, vocab, config, carpeta)
-    mejor = (int(np.argmax(historial[modelos.CLAVE_CHRF])) if modelos.CLAVE_CHRF in historial  # parada por chrF
-             else int(np.argmin(historial["val_loss"])))
     return {"epocas": len(historial["loss"]), "mejor_val_loss": float(min(historial["val_loss"])), "segundos": reloj.segundos,
-            "mejor_epoca": mejor + 1}
+            "mejor_epoca": modelos.mejor_epoca(historial)}
 
 
 def entrenar_palabras(datos: palabras.DatosPalabras, args, carpeta: Path, extra: dict) -> tuple[keras.Model, dict]:
@@ -121,7 +119,7 @@ def entrenar_palabras(datos: palabras.DatosPalabras, args, carpeta: Path, extra:
           f"{vocab.num_encoder_tokens} + {vocab.num_decoder_tokens} palabras, lotes de {args.batch_palabras}", flush=True)
     historial = palabras.entrenar_palabras(modelo, datos, args.batch_palabras, args.epocas, args.paciencia)
     resumen = {"epocas": len(historial["loss"]), "mejor_val_loss": float(min(historial["val_loss"])),
-               "segundos": historial["segundos"], "mejor_epoca": int(np.argmin(historial["val_loss"])) + 1}
+               "segundos": historial["segundos"], "mejor_epoca": modelos.mejor_epoca(historial)}
     palabras.guardar_modelo_palabras(modelo, vocab, carpeta, extra={**extra, **resumen})
     return modelo, resumen
 

@@ -165,7 +165,7 @@ def main(argumentos: list[str] | None = None) -> None:
             callbacks=[GuardarCadaEpoca(historia, args.paciencia, args.meseta)],
         )
     modelo.load_weights(DIR_TRABAJO / "mejor.weights.h5")
-    mejor = int(np.argmin(historia["val_loss"])) + 1
+    mejor = modelos.mejor_epoca(historia)
 
     # El paquete, sin el estado del optimizador: un modelo nuevo sin compilar con los mejores pesos.
     limpio = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, args.latent_dim)

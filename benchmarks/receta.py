@@ -125,10 +125,7 @@ def main(argumentos: list[str] | None = None) -> None:
     print("La receta completa (entrenar_modelo, con parada temprana)", flush=True)
     medidor = Medidor(lotes_validacion)
     modelo, historial = modelos.entrenar_modelo(datos, config, verbose=False, callbacks=[medidor])
-    if modelos.CLAVE_CHRF in historial:  # parada por el chrF de las frases de parada
-        mejor = int(np.argmax(historial[modelos.CLAVE_CHRF])) + 1
-    else:
-        mejor = int(np.argmin(historial["val_loss"])) + 1
+    mejor = modelos.mejor_epoca(historial)
     resultados["receta"] = {"perdidas": medidor.perdidas, "segundos": medidor.segundos, "mejor": mejor, **medir(modelo)}
 
     corpus = args.corpus.name if args.corpus else ("Tatoeba (descarga)" if config.datos_completos else "datos/fra-eng-curso.txt")

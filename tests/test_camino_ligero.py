@@ -371,6 +371,14 @@ def test_parada_por_chrf_para_tras_la_paciencia_y_restaura_la_mejor_epoca():
     assert not np.array_equal(pesos[1][0], pesos[-1][0]), "los pesos cambiaron después de la mejor época"
     with pytest.raises(ValueError, match="referencias"):
         modelos.ParadaPorChrF([], [], vocab, paciencia=3)
+    assert modelos.mejor_epoca(historial) == parada.mejor_epoca == 2
+
+
+def test_mejor_epoca_sigue_la_parada_del_historial():
+    assert modelos.mejor_epoca({"val_loss": [3.0, 1.0, 2.0], modelos.CLAVE_CHRF: [10.0, 20.0, 30.0]}) == 3, "manda el chrF"
+    assert modelos.mejor_epoca({"val_loss": [3.0, 1.0, 2.0], "loss": [3.0, 2.0, 1.0]}) == 2, "sin chrF, la pérdida"
+    with pytest.raises(ValueError, match="validación"):
+        modelos.mejor_epoca({"loss": [1.0]})
 
 
 def test_entrenar_modelo_para_por_chrf_con_los_pesos_de_su_mejor_epoca():

@@ -871,6 +871,17 @@ def parada_de_la_receta(datos: DatosIds, apartadas: np.ndarray, config: Configur
     return ParadaPorChrF(frases, [referencias[f] for f in frases], datos.vocab, config.paciencia, traducir)
 
 
+def mejor_epoca(historial: dict) -> int:
+    """La época (contada desde 1) con cuyos pesos se queda el entrenamiento: la del mejor ``chrf_parada``
+    si se paró por el chrF, la de menor ``val_loss`` si se paró por la pérdida."""
+    if historial.get(CLAVE_CHRF):
+        return int(np.argmax(historial[CLAVE_CHRF])) + 1
+    if historial.get("val_loss"):
+        return int(np.argmin(historial["val_loss"])) + 1
+    raise ValueError(f"el historial no tiene ni {CLAVE_CHRF!r} ni 'val_loss' (tiene {sorted(historial)}): "
+                     "¿se entrenó sin datos de validación?")
+
+
 def entrenar_modelo(
     datos: DatosIds, config: Configuracion, verbose: bool = True, callbacks: Sequence[keras.callbacks.Callback] = (),
     construir: Callable[[int, int, int], keras.Model] | None = None,
