@@ -120,6 +120,21 @@ def traducir_todas(frases: list[str], modelo, vocab: Vocabulario) -> tuple[list[
     return salidas, time.perf_counter() - inicio
 
 
+def partir_reservados(ingles: list[str], particion: dict) -> tuple[np.ndarray, np.ndarray]:
+    """(pares reservados que se miden, pares de parada) de una partición guardada en ``entrenamiento.json``.
+
+    La parte reservada son las frases inglesas que el modelo no vio (``indices_de_validacion`` con la
+    fracción y la semilla de la partición). Si la partición tiene ``parada``, una fracción de esas frases
+    decidió cuándo parar (su chrF, como en el cuaderno 04): esas no se miden.
+    """
+    _, reservados = modelos.indices_de_validacion(ingles, particion["fraccion"], particion["semilla"])
+    if not particion.get("parada"):
+        return reservados, reservados[:0]
+    medir, parar = modelos.indices_de_validacion([ingles[i] for i in reservados], particion["parada"]["fraccion"],
+                                                 particion["semilla"])
+    return reservados[medir], reservados[parar]
+
+
 def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vistas: bool = True,
             frases: int | None = None, solo_vistas: bool = False) -> dict:
     """Evalúa el paquete de ``carpeta`` con ``corpus``; devuelve las cifras, los ejemplos y lo saltado."""
@@ -136,9 +151,12 @@ def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vista
                 f"({entrenamiento.get('corpus', '?')}, SHA-256 {entrenamiento['corpus_sha256'][:12]}…), y "
                 f"{corpus.name} es otro. Quita --reservadas para evaluar con todo el archivo."
             )
-        _, reservados = modelos.indices_de_validacion(ingles, particion["fraccion"], particion["semilla"])
+        reservados, parada = partir_reservados(ingles, particion)
         ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
         descripcion += f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, semilla {particion['semilla']})"
+        if len(parada):
+            descripcion += (f", sin sus {len(parada)} pares de parada (fracción {particion['parada']['fraccion']} de la parte "
+                            "reservada: decidieron cuándo parar y no se miden)")
     elegidas, saltadas = seleccionar(ingles, frances, vocab, huellas if (excluir_vistas or solo_vistas) else None, frases,
                                      solo_vistas)
     if not elegidas:

@@ -76,3 +76,23 @@ def test_el_informe_de_parada_temprana_simula_la_parada_por_chrf(tmp_path):
     assert "pararía en la época 6 y se quedaría con los pesos de la **3** (chrF de validación 17.0, exactas de entrenamiento 20.0 %)" in texto
     assert "paciencia 3 sobre el chrF de las frases de parada) no pararía en estas 8 épocas y se quedaría con los pesos de la **6**" in texto
     assert "la época **6** (21.0)" in texto and texto.count("\n| ") == 1 + 8
+
+
+def test_las_frases_de_parada_del_preentrenado_no_se_miden():
+    """Las frases reservadas que deciden cuándo parar (su chrF) salen de la parte que mide ``--reservadas``."""
+    import numpy as np
+
+    from utils import modelos
+    from utils.datos import CORPUS_CURSO, leer_pares
+
+    calidad = cargar("calidad")
+    ingles = leer_pares(CORPUS_CURSO, mostrar_resumen=False).ingles
+    sin_parada = {"tipo": "por frase inglesa", "fraccion": 0.2, "semilla": 42}
+    medidos, parada = calidad.partir_reservados(ingles, sin_parada)
+    _, reservados = modelos.indices_de_validacion(ingles, 0.2, 42)
+    assert np.array_equal(medidos, reservados) and len(parada) == 0, "sin parada se mide toda la parte reservada"
+    medidos, parada = calidad.partir_reservados(ingles, {**sin_parada, "parada": {"fraccion": 0.3}})
+    assert sorted([*medidos, *parada]) == sorted(reservados), "las dos partes cubren la reservada"
+    frases_medidas, frases_parada = {ingles[i] for i in medidos}, {ingles[i] for i in parada}
+    assert frases_parada and not frases_medidas & frases_parada, "por frase inglesa: ninguna en las dos"
+    assert 0.25 < len(frases_parada) / len(frases_medidas | frases_parada) < 0.35

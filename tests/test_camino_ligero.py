@@ -377,6 +377,9 @@ def test_parada_por_chrf_para_tras_la_paciencia_y_restaura_la_mejor_epoca():
 def test_mejor_epoca_sigue_la_parada_del_historial():
     assert modelos.mejor_epoca({"val_loss": [3.0, 1.0, 2.0], modelos.CLAVE_CHRF: [10.0, 20.0, 30.0]}) == 3, "manda el chrF"
     assert modelos.mejor_epoca({"val_loss": [3.0, 1.0, 2.0], "loss": [3.0, 2.0, 1.0]}) == 2, "sin chrF, la pérdida"
+    reanudado = {"val_loss": [3.0, 1.0, 2.0, 2.5], modelos.CLAVE_CHRF: [None, float("nan"), 20.0, 19.0]}
+    assert modelos.mejor_epoca(reanudado) == 3, "las épocas sin chrF medido no cuentan"
+    assert modelos.mejor_epoca({"val_loss": [3.0, 1.0], modelos.CLAVE_CHRF: [None, None]}) == 2, "ninguna medida: la pérdida"
     with pytest.raises(ValueError, match="validación"):
         modelos.mejor_epoca({"loss": [1.0]})
 

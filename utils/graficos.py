@@ -31,7 +31,7 @@ def graficar_historial(historial: dict, metricas=("loss", "exactitud_sin_relleno
         epocas = np.arange(1, len(valores) + 1)
         eje.plot(epocas, valores, "o-", label=CURVAS_SIN_ENTRENAMIENTO.get(metrica, "entrenamiento"))
         if metrica in CURVAS_SIN_ENTRENAMIENTO:
-            mejor = int(np.argmax(valores)) + 1
+            mejor = int(np.nanargmax(np.asarray(valores, dtype=float))) + 1  # NaN: época sin medir
             eje.axvline(mejor, color="gray", linestyle=":", label=f"mejor época ({mejor})")
         if f"val_{metrica}" in historial:
             eje.plot(epocas, historial[f"val_{metrica}"], "s--", label="validación")

@@ -873,9 +873,11 @@ def parada_de_la_receta(datos: DatosIds, apartadas: np.ndarray, config: Configur
 
 def mejor_epoca(historial: dict) -> int:
     """La época (contada desde 1) con cuyos pesos se queda el entrenamiento: la del mejor ``chrf_parada``
-    si se paró por el chrF, la de menor ``val_loss`` si se paró por la pérdida."""
-    if historial.get(CLAVE_CHRF):
-        return int(np.argmax(historial[CLAVE_CHRF])) + 1
+    si se paró por el chrF, la de menor ``val_loss`` si se paró por la pérdida. Las épocas sin chrF
+    medido (``None`` o NaN, por ejemplo antes de reanudar con la parada por chrF) no cuentan."""
+    chrf = np.array([np.nan if v is None else v for v in historial.get(CLAVE_CHRF, [])], dtype=float)
+    if np.isfinite(chrf).any():
+        return int(np.nanargmax(chrf)) + 1
     if historial.get("val_loss"):
         return int(np.argmin(historial["val_loss"])) + 1
     raise ValueError(f"el historial no tiene ni {CLAVE_CHRF!r} ni 'val_loss' (tiene {sorted(historial)}): "
