@@ -49,7 +49,7 @@ from utils.configuracion import DIR_IMAGENES, DIR_PREENTRENADO, Configuracion, f
 from utils.datos import (  # noqa: E402
     DatosIds, agregar_tokens, crear_vocabulario, huella, leer_pares, motivo_intraducible, vectorizar_ids,
 )
-from utils.evaluacion import agrupar_referencias, evaluar_multirreferencia  # noqa: E402
+from utils.evaluacion import agrupar_referencias  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import calidad  # noqa: E402
@@ -73,13 +73,10 @@ class GuardarCadaEpoca(keras.callbacks.Callback):
         self.parada, self.trabajo = parada, trabajo
         self._inicio = time.perf_counter()
 
-    def chrf_de_parada(self) -> float:
-        return evaluar_multirreferencia(self.parada.traducir(self.model, self.parada.frases), self.parada.referencias)["chrf"]
-
     def on_train_begin(self, logs=None):
         entrenadas = len(self.historia.get("loss", []))
         if entrenadas and len(self.historia.get(modelos.CLAVE_CHRF, [])) < entrenadas:
-            chrf = self.chrf_de_parada()
+            chrf = self.parada.chrf(self.model)
             self.historia[modelos.CLAVE_CHRF] = [None] * (entrenadas - 1) + [chrf]
             self.model.save_weights(self.trabajo / "mejor.weights.h5")
             print(f"La historia no tenía el chrF de parada: el de la época {entrenadas}, medido ahora, es {chrf:.1f}; "
@@ -90,7 +87,7 @@ class GuardarCadaEpoca(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         logs = dict(logs or {})
-        logs[modelos.CLAVE_CHRF] = self.chrf_de_parada()
+        logs[modelos.CLAVE_CHRF] = self.parada.chrf(self.model)
         logs["segundos"] = time.perf_counter() - self._inicio
         logs["tasa"] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
         for clave, valor in logs.items():
@@ -176,7 +173,11 @@ def main(argumentos: list[str] | None = None) -> None:
     config = Configuracion(
         nombre="preentrenado", datos_completos=True, num_pares=resumen["pares"], latent_dim=args.latent_dim,
         batch_size=args.batch_size, epocas=args.epocas, paciencia=args.paciencia,
-        fraccion_validacion=args.fraccion_reservada, tasa_aprendizaje=args.tasa, clipnorm=args.clipnorm, semilla=args.semilla,
+        fraccion_validacion=args.fraccion_reservada, tasa_aprendizaje=args.tasa, clipnorm=args.clipnorm, dropout=args.dropout,
+        semilla=args.semilla, parada="chrf",
+        # Aquí las frases de parada salen de las reservadas, no de las de entrenamiento: lo detalla
+        # «particion» en entrenamiento.json.
+        fraccion_parada=args.fraccion_parada,
     )
     print(f"{resumen['entrenamiento']} pares de entrenamiento, {resumen['reservados']} reservados ({resumen['frases_de_parada']} "
           f"frases inglesas de parada, que no se miden); vocabulario "

@@ -17,15 +17,19 @@ from utils.datos import CORPUS_CURSO, leer_pares, motivo_intraducible
 from utils.decodificacion import pasos_maximos, traducir
 from utils.evaluacion import agrupar_referencias, traducir_y_medir
 
-# Frases de su entrenamiento (Tatoeba) que traduce exactamente como su referencia, elegidas tras entrenarlo:
-# con 10 épocas solo ~1 % de sus frases de entrenamiento salen exactas (ver README, «Un traductor que traduce»).
+# Frases de su entrenamiento (Tatoeba) que traduce exactamente como su referencia, elegidas tras entrenarlo.
+# De sus frases de entrenamiento sale exacta casi una de cada tres (benchmarks/resultados/calidad_preentrenado_vistas.md);
+# de esas, estas ganan en cada paso por al menos 0,8 de probabilidad a la segunda letra, así que otra máquina
+# (otro redondeo de coma flotante) no cambia la salida.
 FRASES_VISTAS = {
-    "I'm hungry.": "J'ai faim !",
-    "Thank you.": "Merci !",
-    "We should wait.": "Nous devrions attendre.",
-    "How is your wife?": "Comment va ta femme\u202f?",
-    "He is sick.": "Il est malade.",
-    "What time is it?": "Quelle heure est-il\u202f?",
+    "I will go.": "J'irai.",
+    "I am cold.": "J'ai froid.",
+    "We want Tom.": "Nous voulons Tom.",
+    "He deserved it.": "Il l'a mérité.",
+    "He's not home.": "Il n'est pas à la maison.",
+    "She is not here yet.": "Elle n'est pas encore là.",
+    "It's too late for me.": "C'est trop tard pour moi.",
+    "Tom doesn't like me.": "Tom ne m'aime pas.",
 }
 
 
@@ -54,6 +58,13 @@ def test_sabe_que_frases_vio(preentrenado):
     assert len(preentrenado.huellas_vistas) > 1000 and registro["particion"]["tipo"] == "por frase inglesa"
     assert registro["entrenamiento"] + registro["reservados"] == registro["pares"]
     assert preentrenado.vio("I'm hungry.") and not preentrenado.vio("Qwerty zxcv asdf.")
+
+
+def test_su_registro_dice_que_epoca_se_quedo_y_con_que_frases_paro(preentrenado):
+    registro = preentrenado.entrenamiento
+    assert registro["mejor_epoca"] == modelos.mejor_epoca(registro["historia"]) <= registro["epocas"]
+    assert 0 < registro["particion"]["parada"]["fraccion"] < 1 and registro["frases_de_parada"] > 0
+    assert registro["reservados_medidos"] + registro["pares_de_parada"] == registro["reservados_utiles"]
 
 
 def test_traduce_exactamente_frases_de_su_entrenamiento(preentrenado, inferencia):

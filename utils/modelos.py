@@ -842,10 +842,14 @@ class ParadaPorChrF(keras.callbacks.Callback):
     def on_train_begin(self, logs=None):
         self.mejor, self.mejor_epoca, self.pesos, self.sin_mejorar = -1.0, 0, None, 0
 
-    def on_epoch_end(self, epoch, logs=None):
+    def chrf(self, modelo: keras.Model) -> float:
+        """El chrF de las frases de parada traducidas por ``modelo``, con todas sus referencias."""
         from utils.evaluacion import evaluar_multirreferencia
 
-        chrf = evaluar_multirreferencia(self.traducir(self.model, self.frases), self.referencias)["chrf"]
+        return evaluar_multirreferencia(self.traducir(modelo, self.frases), self.referencias)["chrf"]
+
+    def on_epoch_end(self, epoch, logs=None):
+        chrf = self.chrf(self.model)
         if logs is not None:
             logs[CLAVE_CHRF] = chrf  # el mismo diccionario llega después al historial
         if chrf > self.mejor:
