@@ -388,7 +388,6 @@ def test_entrenar_modelo_para_por_chrf_con_los_pesos_de_su_mejor_epoca():
     import dataclasses
 
     from utils.configuracion import obtener_configuracion
-    from utils.evaluacion import evaluar_multirreferencia
 
     config = dataclasses.replace(obtener_configuracion("prueba"), num_pares=200, latent_dim=16, epocas=4, batch_size=32,
                                  fraccion_parada=0.2)
@@ -398,5 +397,5 @@ def test_entrenar_modelo_para_por_chrf_con_los_pesos_de_su_mejor_epoca():
     assert len(historial[modelos.CLAVE_CHRF]) == len(historial["loss"]) <= 4
     _, apartadas, _ = modelos.particion_de_la_receta(ligeros, config)
     parada = modelos.parada_de_la_receta(ligeros, apartadas, config)
-    chrf = evaluar_multirreferencia(parada.traducir(modelo, parada.frases), parada.referencias)["chrf"]
+    chrf = parada.chrf(modelo)
     assert chrf == pytest.approx(max(historial[modelos.CLAVE_CHRF]), abs=1e-6), "pesos de la época de mejor chrF"
