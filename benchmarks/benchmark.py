@@ -40,6 +40,8 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
+from argumentos import Analizador, entero, fraccion, lista_de_enteros, numero  # noqa: E402  (ayuda y errores de uso en español)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # sin el registro de arranque de TensorFlow
 
 import keras  # noqa: E402
@@ -469,21 +471,21 @@ def principal(args) -> None:
 
 
 def analizar_argumentos(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = Analizador(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo inglés<TAB>francés (por defecto, el de datos/)")
-    p.add_argument("--pares", type=int, default=1000, help="pares (los primeros del archivo) para entrenar y decodificar; 0: todos (1000)")
-    p.add_argument("--pares-escala", type=int, default=None, help="pares de la prueba de escala (por defecto, todos)")
-    p.add_argument("--epocas", type=int, default=5, help="épocas de cada receta en la comparación (5)")
-    p.add_argument("--epocas-escala", type=int, default=1, help="épocas de la prueba de escala; 0 la salta (1)")
-    p.add_argument("--frases", type=lambda s: [int(x) for x in s.split(",")], default=[100, 1000],
+    p.add_argument("--pares", type=entero(0), default=1000, help="pares (los primeros del archivo) para entrenar y decodificar; 0: todos (1000)")
+    p.add_argument("--pares-escala", type=entero(0), default=None, help="pares de la prueba de escala (por defecto, todos)")
+    p.add_argument("--epocas", type=entero(1), default=5, help="épocas de cada receta en la comparación (5)")
+    p.add_argument("--epocas-escala", type=entero(0), default=1, help="épocas de la prueba de escala; 0 la salta (1)")
+    p.add_argument("--frases", type=lista_de_enteros(1), default=[100, 1000],
                    help="tamaños de la comparación de decodificación (100,1000)")
-    p.add_argument("--frases-predict", type=int, default=100,
+    p.add_argument("--frases-predict", type=entero(1), default=100,
                    help="frases que se decodifican de verdad con predict; el resto se extrapola (100)")
-    p.add_argument("--latent-dim", type=int, default=256)
-    p.add_argument("--batch-size", type=int, default=64)
-    p.add_argument("--tasa", type=float, default=0.001, help="tasa de aprendizaje de RMSprop (0.001)")
-    p.add_argument("--fraccion-validacion", type=float, default=0.2)
-    p.add_argument("--semilla", type=int, default=42)
+    p.add_argument("--latent-dim", type=entero(1), default=256)
+    p.add_argument("--batch-size", type=entero(1), default=64)
+    p.add_argument("--tasa", type=numero(0.0, abierto=True), default=0.001, help="tasa de aprendizaje de RMSprop (0.001)")
+    p.add_argument("--fraccion-validacion", type=fraccion, default=0.2)
+    p.add_argument("--semilla", type=entero(0), default=42)
     p.add_argument("--sin-pruebas", action="store_true", help="no mide el tiempo de python -m pytest")
     p.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "rendimiento.md")
     p.add_argument("--fases", type=lambda x: x.split(","), default=None,

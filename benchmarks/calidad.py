@@ -26,7 +26,6 @@ y su fracción están en el paquete) y evalúa solo la parte reservada; exige el
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
@@ -34,17 +33,41 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 RAIZ = Path(__file__).resolve().parent.parent
-if str(RAIZ) not in sys.path:
-    sys.path.insert(0, str(RAIZ))
+for _ruta in (RAIZ, RAIZ / "benchmarks"):
+    if str(_ruta) not in sys.path:
+        sys.path.insert(0, str(_ruta))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from argumentos import (  # noqa: E402
+    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_escribible, entero,
+)
+from utils.configuracion import DIR_PREENTRENADO  # noqa: E402
+from utils.datos import CORPUS_CURSO  # noqa: E402
+
+
+def analizador() -> Analizador:
+    """Las opciones de la orden (sin importar TensorFlow: ``--help`` es inmediato)."""
+    parser = Analizador(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--modelo", type=Path, default=DIR_PREENTRENADO, help="carpeta del paquete (por defecto, datos/preentrenado)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
+    parser.add_argument("--reservadas", action="store_true", help="solo la parte reservada al entrenar (el mismo archivo)")
+    parser.add_argument("--incluir-vistas", action="store_true", help="no saltar las frases que el modelo vio al entrenar")
+    parser.add_argument("--solo-vistas", action="store_true",
+                        help="solo las frases que vio al entrenar: cuántas se aprendió (con --frases, repartidas)")
+    parser.add_argument("--frases", type=entero(1), default=None, help="como mucho estas frases inglesas (en orden)")
+    parser.add_argument("--informe", type=Path, default=None, help="escribe también la tabla en este archivo Markdown")
+    return parser
+
+
+analizar_pronto(__name__, analizador)
 
 import numpy as np  # noqa: E402
 
 from utils import modelos, palabras  # noqa: E402
-from utils.configuracion import DIR_PREENTRENADO  # noqa: E402
-from utils.datos import CORPUS_CURSO, Vocabulario, frase_a_encoder_input, huella, leer_pares, motivo_intraducible  # noqa: E402
+from utils.datos import Vocabulario, frase_a_encoder_input, huella, leer_pares, motivo_intraducible  # noqa: E402
 from utils.decodificacion import decodificar_lote, pasos_maximos  # noqa: E402
 from utils.evaluacion import agrupar_referencias, evaluar_multirreferencia  # noqa: E402
 
@@ -72,10 +95,17 @@ def cargar_paquete(carpeta: Path) -> tuple:
     """(modelo, vocab, configuración, entrenamiento o {}, huellas vistas o None) de un paquete del curso."""
     modelo, vocab, configuracion = modelos.cargar_modelo(carpeta)
     entrenamiento, huellas = {}, None
-    if (carpeta / modelos.ARCHIVO_ENTRENAMIENTO).is_file():
-        entrenamiento = json.loads((carpeta / modelos.ARCHIVO_ENTRENAMIENTO).read_text(encoding="utf-8"))
-    if (carpeta / modelos.ARCHIVO_VISTAS).is_file():
-        huellas = set(np.load(carpeta / modelos.ARCHIVO_VISTAS, allow_pickle=False).tolist())
+    try:
+        if (carpeta / modelos.ARCHIVO_ENTRENAMIENTO).is_file():
+            entrenamiento = json.loads((carpeta / modelos.ARCHIVO_ENTRENAMIENTO).read_text(encoding="utf-8"))
+            modelos.comprobar_entrenamiento(entrenamiento)
+        if (carpeta / modelos.ARCHIVO_VISTAS).is_file():
+            vistas = np.load(carpeta / modelos.ARCHIVO_VISTAS, allow_pickle=False)
+            if vistas.dtype != np.uint64 or vistas.ndim != 1:
+                raise ValueError(f"{modelos.ARCHIVO_VISTAS} debería ser un vector de uint64")
+            huellas = set(vistas.tolist())
+    except (OSError, ValueError, EOFError) as error:
+        raise SystemExit(f"error: el paquete {ruta_legible(carpeta)} está dañado: {error}. {modelos.PISTA_REENTRENAR}") from None
     return modelo, vocab, configuracion, entrenamiento, huellas
 
 
@@ -183,14 +213,20 @@ def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vista
 
 
 # --- Modelos de palabras (cuaderno 08) -----------------------------------------------------------
-def es_paquete_de_palabras(carpeta: Path) -> bool:
-    """``True`` si ``metadatos.json`` del paquete dice ``"tipo": "palabras"`` (si no se puede leer, ``False``:
-    la carga normal dará el error en español)."""
+def tipo_de_paquete(carpeta: Path) -> str:
+    """El ``"tipo"`` de ``metadatos.json`` del paquete (``"caracteres"`` si no lo dice o no se puede leer: la
+    carga normal dará el error en español)."""
     try:
         metadatos = json.loads((Path(carpeta) / modelos.ARCHIVO_METADATOS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return isinstance(metadatos, dict) and metadatos.get("tipo") == palabras.TIPO
+        return modelos.TIPO_CARACTERES
+    tipo = metadatos.get("tipo", modelos.TIPO_CARACTERES) if isinstance(metadatos, dict) else modelos.TIPO_CARACTERES
+    return tipo if isinstance(tipo, str) else modelos.TIPO_CARACTERES
+
+
+def es_paquete_de_palabras(carpeta: Path) -> bool:
+    """``True`` si ``metadatos.json`` del paquete dice ``"tipo": "palabras"``."""
+    return tipo_de_paquete(carpeta) == palabras.TIPO
 
 
 def traducir_todas_palabras(frases: list[str], modelo, vocab) -> tuple[list[str], float, float]:
@@ -287,33 +323,44 @@ def informe_markdown(resultado: dict, orden: str) -> str:
     return "\n".join(lineas)
 
 
+def _evaluar_caracteres(args) -> dict:
+    return evaluar(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases, args.solo_vistas)
+
+
+def _evaluar_palabras(args) -> dict:
+    if args.solo_vistas:
+        raise SystemExit("error: --solo-vistas necesita las huellas de las frases de entrenamiento, y los paquetes de "
+                         "palabras no las guardan.")
+    return evaluar_palabras(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases)
+
+
+# Cómo se evalúa cada tipo de paquete (``"tipo"`` en metadatos.json): una entrada por tipo.
+# Cada función recibe los argumentos de la orden y devuelve lo mismo que ``evaluar``.
+EVALUADORES: dict[str, Callable] = {modelos.TIPO_CARACTERES: _evaluar_caracteres, palabras.TIPO: _evaluar_palabras}
+
+
 def main(argumentos: list[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--modelo", type=Path, default=DIR_PREENTRENADO, help="carpeta del paquete (por defecto, datos/preentrenado)")
-    parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
-    parser.add_argument("--reservadas", action="store_true", help="solo la parte reservada al entrenar (el mismo archivo)")
-    parser.add_argument("--incluir-vistas", action="store_true", help="no saltar las frases que el modelo vio al entrenar")
-    parser.add_argument("--solo-vistas", action="store_true",
-                        help="solo las frases que vio al entrenar: cuántas se aprendió (con --frases, repartidas)")
-    parser.add_argument("--frases", type=int, default=None, help="como mucho estas frases inglesas (en orden)")
-    parser.add_argument("--informe", type=Path, default=None, help="escribe también la tabla en este archivo Markdown")
-    args = parser.parse_args(argumentos)
-    for nombre, ruta in (("--modelo", args.modelo), ("--corpus", args.corpus)):
-        if not ruta.exists():
-            raise SystemExit(f"{nombre}: no existe {ruta_legible(ruta)}. Comprueba la ruta.")
+    args = analizador().parse_args(argumentos)
+    if not args.modelo.is_dir():
+        raise SystemExit(f"error: --modelo: {ruta_legible(args.modelo)} no es una carpeta de un paquete del curso "
+                         f"({'no existe' if not args.modelo.exists() else 'es un archivo'}). Comprueba la ruta.")
+    comprobar_archivo_de_entrada(args.corpus, "--corpus")
+    if args.informe is not None:
+        comprobar_escribible(args.informe, "--informe")  # antes de la evaluación, que tarda
+    if args.solo_vistas and args.reservadas:
+        raise SystemExit("error: --solo-vistas y --reservadas se excluyen: la parte reservada no tiene frases vistas.")
     orden = " ".join(["python benchmarks/calidad.py", f"--modelo {ruta_legible(args.modelo)}",
                       f"--corpus {ruta_legible(args.corpus)}", *(["--reservadas"] if args.reservadas else []),
                       *(["--incluir-vistas"] if args.incluir_vistas else []),
                       *(["--solo-vistas"] if args.solo_vistas else []),
                       *([f"--frases {args.frases}"] if args.frases else [])])
-    if args.solo_vistas and args.reservadas:
-        raise SystemExit("--solo-vistas y --reservadas se excluyen: la parte reservada no tiene frases vistas.")
-    if es_paquete_de_palabras(args.modelo):
-        if args.solo_vistas:
-            raise SystemExit("--solo-vistas necesita las huellas de las frases de entrenamiento, y los paquetes de palabras no las guardan.")
-        resultado = evaluar_palabras(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases)
-    else:
-        resultado = evaluar(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases, args.solo_vistas)
+    tipo = tipo_de_paquete(args.modelo)
+    if tipo not in EVALUADORES:
+        raise SystemExit(f"error: --modelo: el paquete es de tipo {tipo!r} y calidad.py sabe evaluar {sorted(EVALUADORES)}.")
+    try:
+        resultado = EVALUADORES[tipo](args)
+    except (ValueError, FileNotFoundError, PermissionError) as error:  # paquete o corpus que no se pueden usar
+        raise SystemExit(f"error: {error}") from None
     texto = informe_markdown(resultado, orden)
     print(texto)
     if args.informe:

@@ -25,7 +25,6 @@ Uso, desde la raíz del repositorio::
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime
 import json
@@ -38,6 +37,8 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
+from argumentos import Analizador, entero, numero  # noqa: E402  (ayuda y errores de uso en español)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
@@ -137,15 +138,15 @@ def informe(args, orden, datos, config, resultados, tablas, generales, ejemplos,
 
 def main(argumentos: list[str] | None = None) -> dict:
     curso = obtener_configuracion("curso")
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = Analizador(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
-    parser.add_argument("--pares", type=int, default=20_000, help="pares elegidos al azar del archivo")
-    parser.add_argument("--latent-dim", type=int, default=256, help="unidades del modelo con atención (las de la medida publicada)")
-    parser.add_argument("--epocas", type=int, default=20, help="épocas como máximo, para los dos")
-    parser.add_argument("--paciencia", type=int, default=curso.paciencia)
-    parser.add_argument("--tasa", type=float, default=curso.tasa_aprendizaje, help="tasa de aprendizaje de Adam")
-    parser.add_argument("--lote", type=int, default=curso.batch_size)
-    parser.add_argument("--semilla", type=int, default=curso.semilla)
+    parser.add_argument("--pares", type=entero(0), default=20_000, help="pares elegidos al azar del archivo")
+    parser.add_argument("--latent-dim", type=entero(1), default=256, help="unidades del modelo con atención (las de la medida publicada)")
+    parser.add_argument("--epocas", type=entero(1), default=20, help="épocas como máximo, para los dos")
+    parser.add_argument("--paciencia", type=entero(1), default=curso.paciencia)
+    parser.add_argument("--tasa", type=numero(0.0, abierto=True), default=curso.tasa_aprendizaje, help="tasa de aprendizaje de Adam")
+    parser.add_argument("--lote", type=entero(1), default=curso.batch_size)
+    parser.add_argument("--semilla", type=entero(0), default=curso.semilla)
     parser.add_argument("--guardar", type=Path, default=None,
                         help="carpeta donde guardar los dos paquetes (p. ej. modelos/atencion), ignorada por git")
     parser.add_argument("--informe", type=Path, default=INFORME)

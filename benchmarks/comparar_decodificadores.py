@@ -28,6 +28,8 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
+from argumentos import Analizador, entero  # noqa: E402  (ayuda y errores de uso en español)
 
 TEMPERATURA, TOP_K = 0.7, 5
 ANCHOS_HAZ = (1, 3, 5)
@@ -40,12 +42,12 @@ def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
 
     from utils.modelos import ORIGENES
 
-    parser = argparse.ArgumentParser(description="Compara los decodificadores del cuaderno 07 (tabla Markdown).")
+    parser = Analizador(description="Compara los decodificadores del cuaderno 07 (tabla Markdown).")
     parser.add_argument("--origen", choices=ORIGENES, default="preentrenado", help="el modelo preentrenado o el del cuaderno 04")
     parser.add_argument("--config", choices=sorted(CONFIGURACIONES), default=os.environ.get(VARIABLE_CONFIG, "curso").strip().lower() or "curso",
                         help="configuración del curso (por defecto, la de SEQ2SEQ_CONFIG o «curso»)")
     parser.add_argument("--corpus", help="archivo de Tatoeba que usar (como SEQ2SEQ_CORPUS)")
-    parser.add_argument("--frases", type=int, default=500, help="frases de validación que se evalúan como mucho (500)")
+    parser.add_argument("--frases", type=entero(1), default=500, help="frases de validación que se evalúan como mucho (500)")
     opciones = parser.parse_args(argumentos)
     if opciones.frases < 1:
         parser.error("--frases debe ser un entero positivo.")

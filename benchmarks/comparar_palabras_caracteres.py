@@ -39,6 +39,8 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
+from argumentos import Analizador, entero, numero  # noqa: E402  (ayuda y errores de uso en español)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
@@ -78,19 +80,19 @@ def orden_legible(argumentos: list[str]) -> str:
 
 def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
     """Opciones de la línea de órdenes (ver el docstring del módulo)."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = Analizador(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
-    parser.add_argument("--pares", type=int, default=10_000, help="los primeros N pares del archivo")
-    parser.add_argument("--epocas", type=int, default=50, help="máximo de épocas de cada modelo (con parada temprana)")
-    parser.add_argument("--paciencia", type=int, default=5, help="paciencia de la parada del modelo de palabras (el de caracteres usa la del curso)")
-    parser.add_argument("--vocabulario", type=int, default=6_000, help="palabras más frecuentes por idioma")
-    parser.add_argument("--max-tokens", type=int, default=20)
-    parser.add_argument("--embedding-dim", type=int, default=256)
-    parser.add_argument("--unidades", type=int, default=256, help="de cada GRU del modelo de palabras")
-    parser.add_argument("--capas", type=int, default=3)
-    parser.add_argument("--batch-palabras", type=int, default=32)
-    parser.add_argument("--tasa-palabras", type=float, default=1e-3)
-    parser.add_argument("--epocas-sin-forzado", type=int, default=3, help="0: no hace el experimento de la sección 14")
+    parser.add_argument("--pares", type=entero(0), default=10_000, help="los primeros N pares del archivo")
+    parser.add_argument("--epocas", type=entero(1), default=50, help="máximo de épocas de cada modelo (con parada temprana)")
+    parser.add_argument("--paciencia", type=entero(1), default=5, help="paciencia de la parada del modelo de palabras (el de caracteres usa la del curso)")
+    parser.add_argument("--vocabulario", type=entero(1), default=6_000, help="palabras más frecuentes por idioma")
+    parser.add_argument("--max-tokens", type=entero(1), default=20)
+    parser.add_argument("--embedding-dim", type=entero(1), default=256)
+    parser.add_argument("--unidades", type=entero(1), default=256, help="de cada GRU del modelo de palabras")
+    parser.add_argument("--capas", type=entero(1), default=3)
+    parser.add_argument("--batch-palabras", type=entero(1), default=32)
+    parser.add_argument("--tasa-palabras", type=numero(0.0, abierto=True), default=1e-3)
+    parser.add_argument("--epocas-sin-forzado", type=entero(0), default=3, help="0: no hace el experimento de la sección 14")
     parser.add_argument("--informe", type=Path, default=INFORME)
     return parser.parse_args(argumentos)
 

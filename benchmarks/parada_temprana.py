@@ -21,7 +21,6 @@ Uso, desde la raíz del repositorio::
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import os
@@ -33,6 +32,8 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
+from argumentos import Analizador, entero  # noqa: E402  (ayuda y errores de uso en español)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
@@ -189,11 +190,11 @@ def escribir_informe(registro: dict, salida: Path, grafico: Path, paciencia: int
 
 
 def main(argumentos: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = Analizador(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
     parser.add_argument("--config", default="curso", choices=["curso", "prueba"])
-    parser.add_argument("--epocas", type=int, default=None, help="épocas (por defecto, el máximo de la configuración)")
-    parser.add_argument("--cada", type=int, default=1, help="cada cuántas épocas se traduce (1: se simula la parada por chrF)")
+    parser.add_argument("--epocas", type=entero(1), default=None, help="épocas (por defecto, el máximo de la configuración)")
+    parser.add_argument("--cada", type=entero(1), default=1, help="cada cuántas épocas se traduce (1: se simula la parada por chrF)")
     parser.add_argument("--solo-informe", action="store_true", help="no entrenar: rehacer el informe desde el JSON")
     parser.add_argument("--json", type=Path, default=DIR_RESULTADOS / "parada_temprana.json")
     parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "parada_temprana.md")

@@ -18,7 +18,6 @@ Uso, desde la raíz del repositorio::
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime
 import json
@@ -31,6 +30,8 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
+from argumentos import Analizador, entero  # noqa: E402  (ayuda y errores de uso en español)
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
@@ -91,10 +92,10 @@ def preparar_medida(config):
 
 
 def main(argumentos: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = Analizador(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
     parser.add_argument("--config", default="curso", choices=["curso", "prueba"])
-    parser.add_argument("--epocas", type=int, default=15, help="épocas de cada variante A–D")
+    parser.add_argument("--epocas", type=entero(1), default=15, help="épocas de cada variante A–D")
     parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "receta.md")
     parser.add_argument("--curvas", type=Path, default=DIR_IMAGENES / "receta_curvas.png")
     args = parser.parse_args(argumentos)

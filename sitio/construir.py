@@ -15,8 +15,9 @@ tal cual (por ejemplo, en GitHub Pages; ver el README).
 
 from __future__ import annotations
 
-import argparse
+import os
 import re
+import tempfile
 import shutil
 import sys
 import time
@@ -33,6 +34,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 from jupyter_core.paths import jupyter_path  # noqa: E402
 from nbconvert import HTMLExporter  # noqa: E402
 
+from benchmarks.argumentos import Analizador, comprobar_carpeta_escribible  # noqa: E402
 from utils.configuracion import DIR_CUADERNOS, URL_REPOSITORIO, avisar  # noqa: E402
 
 DIR_SITIO = Path(__file__).resolve().parent
@@ -97,15 +99,23 @@ def texto_de_licencias(readme: str) -> str:
     return f"# Licencias\n\n{seccion.group(1).strip()}\n\n## El archivo LICENSE\n\n```text\n{licencia}```\n"
 
 
+def comprobar_destino(destino: Path) -> None:
+    """Antes de construir: ``destino`` no existe, está vacía o es un sitio de este script (nunca otra cosa)."""
+    if destino.is_symlink() or (destino.exists() and not destino.is_dir()):
+        raise FileExistsError(f"{destino.name!r} ya existe y no es una carpeta: elige otra carpeta con --destino.")
+    for superior in destino.parents:
+        if superior.exists() and not superior.is_dir():
+            raise NotADirectoryError(f"no se puede crear el sitio en {destino.name!r}: {superior.name!r} es un archivo, "
+                                     "no una carpeta. Elige otra carpeta con --destino.")
+    if destino.exists() and any(destino.iterdir()) and not (destino / MARCA).is_file():
+        raise FileExistsError(
+            f"{destino} ya existe y no es un sitio construido por este script: "
+            "elige otra carpeta con --destino o vacíala tú."
+        )
+
+
 def preparar_destino(destino: Path) -> None:
-    """Vacía la carpeta del sitio, solo si la escribió este script (nunca otra carpeta)."""
-    if destino.exists() and any(destino.iterdir()):
-        if not (destino / MARCA).is_file():
-            raise FileExistsError(
-                f"{destino} ya existe y no es un sitio construido por este script: "
-                "elige otra carpeta con --destino o vacíala tú."
-            )
-        shutil.rmtree(destino)
+    """Crea la carpeta (temporal) donde se construye el sitio, con su marca."""
     destino.mkdir(parents=True, exist_ok=True)
     (destino / MARCA).write_text("Carpeta escrita por sitio/construir.py: se rehace en cada construcción.\n")
     (destino / ".nojekyll").touch()  # GitHub Pages: servir los archivos tal cual, sin Jekyll
@@ -183,6 +193,47 @@ def copiar_imagen(src: str, fuente: Path, sitio: Sitio) -> str:
     return relativa
 
 
+# Lo que el sitio nunca publica de un cuaderno, como hacen JupyterLab y GitHub con el HTML que no es de
+# confianza: código que se ejecuta al abrir la página (scripts, manejadores on…, enlaces javascript:) y
+# contenido incrustado de otros sitios.
+ETIQUETAS_PROHIBIDAS = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link",
+                        "form", "noscript", "template")
+ATRIBUTOS_CON_URL = ("href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "srcset")
+ESQUEMAS_PROHIBIDOS = ("javascript:", "vbscript:", "data:")
+
+
+def _url_peligrosa(valor: str, etiqueta: str, atributo: str) -> bool:
+    """``True`` si la URL ejecutaría código (``javascript:``…) o incrustaría HTML (``data:``, salvo imágenes en ``img``)."""
+    limpia = re.sub(r"[\x00-\x20]+", "", valor).lower()  # «java script:», «\tjavascript:» también cuentan
+    if etiqueta == "img" and atributo == "src" and limpia.startswith("data:image/") and not limpia.startswith("data:image/svg"):
+        return False
+    return limpia.startswith(ESQUEMAS_PROHIBIDOS)
+
+
+def sanear(contenido, origen: str) -> list[str]:
+    """Quita del HTML de un cuaderno lo que ejecutaría código o incrustaría otra página; devuelve qué quitó.
+
+    Se aplica al texto (Markdown) y a las salidas ``text/html``: ``<script>``, ``<iframe>``, ``<object>``…,
+    los atributos ``on*`` (``onerror``, ``onclick``…) y ``srcdoc``, y los enlaces ``javascript:``,
+    ``vbscript:`` o ``data:`` (salvo imágenes ``data:image/…``, que los cuadernos usan para sus gráficos).
+    """
+    quitado = []
+    for etiqueta in contenido.find_all(ETIQUETAS_PROHIBIDAS):
+        quitado.append(f"<{etiqueta.name}>")
+        etiqueta.decompose()
+    for etiqueta in contenido.find_all(True):
+        for atributo in list(etiqueta.attrs):
+            nombre = atributo.lower()
+            valor = etiqueta.attrs[atributo]
+            texto = " ".join(valor) if isinstance(valor, list) else str(valor)
+            if nombre.startswith("on") or nombre == "srcdoc" or (
+                    nombre in ATRIBUTOS_CON_URL and _url_peligrosa(texto, etiqueta.name, nombre)):
+                quitado.append(f"{nombre}= en <{etiqueta.name}>")
+                del etiqueta.attrs[atributo]
+    return [f"{origen}: se quitó {q} (el sitio no publica código que se ejecute al abrir la página)."
+            for q in dict.fromkeys(quitado)]
+
+
 def escribir_pagina(
     sitio: Sitio, exportador: HTMLExporter, pagina: Pagina, cuaderno: nbformat.NotebookNode, contexto: dict
 ) -> None:
@@ -191,6 +242,7 @@ def escribir_pagina(
     html, _ = exportador.from_notebook_node(cuaderno, resources={"curso": {**contexto, "actual": pagina.archivo}})
     sopa = BeautifulSoup(html, "html.parser")
     contenido = sopa.find("main")
+    sitio.avisos.extend(sanear(contenido, pagina.fuente.name))
     destinos = {p.fuente: p.archivo for p in sitio.paginas}
     for enlace in contenido.find_all("a", href=True):
         enlace["href"] = ajustar_enlace(enlace["href"], pagina.fuente, destinos, sitio)
@@ -202,6 +254,28 @@ def escribir_pagina(
 def construir_sitio(destino: Path = DESTINO_POR_DEFECTO) -> Sitio:
     """Escribe el sitio completo en ``destino`` y devuelve sus páginas y avisos."""
     destino = Path(destino).resolve()
+    comprobar_destino(destino)
+    destino.parent.mkdir(parents=True, exist_ok=True)
+    # Se construye al lado, en una carpeta temporal, y se pone en su sitio al final: una interrupción
+    # (Ctrl-C, un error) deja el sitio anterior entero y no deja restos.
+    temporal = Path(tempfile.mkdtemp(prefix=f".{destino.name}.construyendo-", dir=destino.parent))
+    try:
+        sitio = _construir_en(temporal)
+        anterior = destino.with_name(f".{destino.name}.anterior")
+        shutil.rmtree(anterior, ignore_errors=True)
+        if destino.exists():
+            os.replace(destino, anterior)
+        os.replace(temporal, destino)
+        shutil.rmtree(anterior, ignore_errors=True)
+    finally:
+        shutil.rmtree(temporal, ignore_errors=True)
+    os.chmod(destino, 0o755)  # mkdtemp la crea solo para su dueño
+    sitio.destino = destino
+    return sitio
+
+
+def _construir_en(destino: Path) -> Sitio:
+    """Escribe todas las páginas y recursos del sitio en ``destino`` (una carpeta vacía)."""
     readme = (RAIZ / "README.md").read_text(encoding="utf-8")
     nombre = titulo_de(readme, "El README")
     clases = lecciones()
@@ -232,10 +306,15 @@ def construir_sitio(destino: Path = DESTINO_POR_DEFECTO) -> Sitio:
 
 def main(argv: list[str] | None = None) -> int:
     """Orden de línea: construye el sitio y dice dónde está y cómo abrirlo."""
-    parser = argparse.ArgumentParser(description="Construye el sitio web del curso (archivos estáticos).")
+    parser = Analizador(description="Construye el sitio web del curso (archivos estáticos).")
     parser.add_argument("--destino", type=Path, default=DESTINO_POR_DEFECTO, help="carpeta del sitio (por defecto, _sitio/)")
     parser.add_argument("--estricto", action="store_true", help="termina con error si hay enlaces o imágenes rotos")
     args = parser.parse_args(argv)
+    comprobar_carpeta_escribible(args.destino.resolve().parent, "--destino")
+    try:
+        comprobar_destino(args.destino.resolve())
+    except OSError as error:
+        parser.error(f"--destino: {error}")
     inicio = time.perf_counter()
     sitio = construir_sitio(args.destino)
     for aviso in sitio.avisos:

@@ -22,6 +22,10 @@ import nbformat
 from nbclient import NotebookClient
 
 RAIZ = Path(__file__).resolve().parent.parent
+if str(RAIZ) not in sys.path:
+    sys.path.insert(0, str(RAIZ))
+
+from benchmarks.argumentos import Analizador  # noqa: E402
 
 
 def unir_flujos(salidas: list) -> list:
@@ -60,14 +64,30 @@ def regenerar(ruta: Path) -> None:
     print(f"{ruta.relative_to(RAIZ)}: {time.perf_counter() - inicio:.0f} s")
 
 
+def cuadernos_de(argumentos: list[str]) -> list[Path]:
+    """Las rutas pedidas, comprobadas (cuadernos .ipynb de notebooks/ que existen), o todos si no se pide ninguno."""
+    parser = Analizador(description="Vuelve a ejecutar los cuadernos y guarda sus salidas, tal como las verá nbval.")
+    parser.add_argument("cuadernos", nargs="*", type=Path, help="cuadernos .ipynb (por defecto, todos los de notebooks/)")
+    args = parser.parse_args(argumentos)
+    rutas = [a.resolve() for a in args.cuadernos] or sorted((RAIZ / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for ruta in rutas:
+        if not ruta.is_file():
+            parser.error(f"no existe el cuaderno {ruta.name!r}. Indica rutas a archivos .ipynb de notebooks/.")
+        if ruta.suffix != ".ipynb":
+            parser.error(f"{ruta.name!r} no es un cuaderno (.ipynb). Indica rutas a archivos .ipynb de notebooks/.")
+        try:
+            nbformat.read(ruta, as_version=4)
+        except Exception as error:  # JSON roto, otro formato…
+            parser.error(f"{ruta.name!r} no es un cuaderno de Jupyter válido ({type(error).__name__}).")
+    return rutas
+
+
 def main(argumentos: list[str]) -> None:
+    rutas = cuadernos_de(argumentos)  # antes de cambiar el entorno y de ejecutar nada
     os.environ["SEQ2SEQ_CONFIG"] = "prueba"
     os.environ.pop("SEQ2SEQ_CORPUS", None)
     os.environ["PYTEST_CURRENT_TEST"] = "regenerar_cuadernos"
-    rutas = [Path(a).resolve() for a in argumentos] or sorted((RAIZ / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     for ruta in rutas:
-        if not ruta.exists():
-            sys.exit(f"No existe el cuaderno {ruta}. Indica rutas a archivos .ipynb de notebooks/.")
         regenerar(ruta)
 
 

@@ -971,3 +971,174 @@ def test_pesos_iniciales_deterministas_con_semilla():
         pesos.append(modelos.construir_modelo_entrenamiento(5, 7, 8).get_weights())
     for x, y in zip(*pesos):
         np.testing.assert_array_equal(x, y)
+
+
+# === 6. Ronda 3 (issue 25): rutas que no son lo que parecen, paquetes con forma mala, mensajes largos ===
+def test_paquete_no_reemplaza_lo_que_no_es_un_paquete(entrenado, tmp_path):
+    modelo, vocab, _, _ = entrenado
+    config = obtener_configuracion("prueba")
+    notas = tmp_path / "notas"
+    notas.write_text("hola\n")
+    with pytest.raises(FileExistsError, match="'notas': ya existe y es un archivo, no un paquete del curso, y no se toca"):
+        modelos.guardar_modelo(modelo, vocab, config, notas)
+    carpeta = tmp_path / "mis_cosas"
+    carpeta.mkdir()
+    (carpeta / "tesis.txt").write_text("¡no me borres!")
+    with pytest.raises(FileExistsError, match=r"la carpeta ya existe y no es un paquete del curso \(tiene tesis.txt\)"):
+        modelos.guardar_modelo(modelo, vocab, config, carpeta)
+    with pytest.raises(NotADirectoryError, match="'notas' es un archivo, no una carpeta"):
+        modelos.guardar_modelo(modelo, vocab, config, notas / "paquete")
+    with pytest.raises(ValueError, match="es demasiado largo"):
+        modelos.guardar_modelo(modelo, vocab, config, tmp_path / ("m" * 240))
+    with pytest.raises(TypeError, match="carpeta debe ser una ruta"):
+        modelos.guardar_modelo(modelo, vocab, config, 42)
+    with pytest.raises(TypeError, match="vocab debe ser un Vocabulario"):
+        modelos.guardar_modelo(modelo, {"a": 1}, config, tmp_path / "p")
+    # Nada se movió ni quedó oculto al lado: el archivo y la carpeta de la persona siguen tal cual.
+    assert notas.read_text() == "hola\n" and (carpeta / "tesis.txt").read_text() == "¡no me borres!"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mis_cosas", "notas"]
+    # Un paquete del curso sí se reemplaza.
+    modelos.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
+    modelos.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
+
+
+def test_paquete_dos_procesos_guardan_a_la_vez(entrenado, tmp_path):
+    # Dos guardados en la misma carpeta a la vez se turnan (bloqueo de la carpeta): ninguno falla.
+    import threading
+
+    modelo, vocab, _, _ = entrenado
+    config = obtener_configuracion("prueba")
+    errores = []
+
+    def guardar():
+        try:
+            modelos.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
+        except Exception as error:  # noqa: BLE001
+            errores.append(error)
+
+    hilos = [threading.Thread(target=guardar) for _ in range(3)]
+    for hilo in hilos:
+        hilo.start()
+    for hilo in hilos:
+        hilo.join()
+    assert errores == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paquete"]
+    modelos.cargar_modelo(tmp_path / "paquete")
+
+
+@pytest.mark.parametrize("codigo, causa", [
+    (errno.ENOTEMPTY, "otro guardado en la misma carpeta terminó a la vez"),
+    (errno.ENAMETOOLONG, "es demasiado largo para el sistema de archivos"),
+])
+def test_paquete_fallos_que_no_son_del_disco(paquete, codigo, causa):
+    error = modelos._error_al_guardar(OSError(codigo, os.strerror(codigo)), paquete)
+    assert causa in str(error) and "falló el disco" not in str(error)
+
+
+@pytest.mark.parametrize("cambio, mensaje", [
+    (lambda m: m.update(configuracion={}), "la configuración o los demás datos no coinciden con su suma"),
+    (lambda m: m["configuracion"].update(latent_dim=8), "la configuración o los demás datos no coinciden con su suma"),
+])
+def test_paquete_configuracion_cubierta_por_la_suma(paquete, cambio, mensaje):
+    editar_metadatos(paquete, cambio)
+    with pytest.raises(ValueError, match=mensaje):
+        modelos.cargar_modelo(paquete)
+
+
+@pytest.mark.parametrize("configuracion, problema", [
+    ({}, "no tiene 'latent_dim'"),
+    ({"latent_dim": "32"}, "no tiene 'latent_dim'"),
+    ({"latent_dim": 32, "batch_size": "64"}, "'batch_size' debería ser int"),
+])
+def test_paquete_configuracion_de_forma_mala(paquete, configuracion, problema):
+    # Aunque alguien recalcule la suma, la forma se comprueba: nunca un KeyError al usarla.
+    def cambio(m):
+        m["configuracion"] = configuracion
+        m["sumas_sha256"]["metadatos"] = modelos._suma_del_resto(m)
+
+    editar_metadatos(paquete, cambio)
+    with pytest.raises(ValueError, match=f"metadatos.json de 'paquete' está dañado.*{re.escape(problema)}"):
+        modelos.cargar_modelo(paquete)
+
+
+def test_paquete_archivos_de_mas_con_suma(entrenado, tmp_path):
+    modelo, vocab, _, _ = entrenado
+    carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "paquete",
+                                     archivos={"entrenamiento.json": b'{"a": 1}'})
+    modelos.cargar_modelo(carpeta)
+    (carpeta / "entrenamiento.json").write_text("{}")
+    with pytest.raises(ValueError, match="entrenamiento.json de 'paquete' no coincide con la suma sha256"):
+        modelos.cargar_modelo(carpeta)
+    (carpeta / "entrenamiento.json").unlink()
+    with pytest.raises(FileNotFoundError, match="falta entrenamiento.json"):
+        modelos.cargar_modelo(carpeta)
+    with pytest.raises(ValueError, match="no es un nombre válido"):
+        modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "otro", archivos={"../x": b""})
+
+
+@pytest.mark.parametrize("entrenamiento, problema", [
+    ({}, "le faltan claves"),
+    ([], "debería ser un objeto JSON"),
+])
+def test_preentrenado_entrenamiento_json_de_forma_mala(entrenamiento, problema):
+    with pytest.raises(ValueError, match=problema):
+        modelos.comprobar_entrenamiento(entrenamiento)
+
+
+def test_el_preentrenado_tiene_sumas_de_todos_sus_archivos():
+    metadatos = json.loads((modelos.DIR_PREENTRENADO / "metadatos.json").read_text(encoding="utf-8"))
+    assert {"modelo.keras", "vocabulario", "metadatos", "entrenamiento.json", "frases_vistas.npy"} <= set(metadatos["sumas_sha256"])
+
+
+def test_paquete_clase_desconocida_en_espanol(paquete, monkeypatch):
+    def falla(*_, **__):
+        raise TypeError("Could not locate class 'CapaMia'. Make sure custom classes are decorated with "
+                        "`@keras.saving.register_keras_serializable()`. Full object config: {...}")
+
+    monkeypatch.setattr(keras.saving, "load_model", falla)
+    with pytest.raises(ValueError, match="usa la clase o función 'CapaMia', que no está registrada aquí") as info:
+        modelos.cargar_modelo(paquete)
+    assert "Importa antes el módulo que la define" in str(info.value)
+
+
+def test_corpus_linea_de_algo_mas_de_1_mib(tmp_path):
+    # Con su salto de línea al final también se rechaza (antes solo sin salto).
+    linea = b"x" * (1024**2 + 10) + b"\tVa !\n"
+    with pytest.raises(ValueError, match="la línea 2 de largo.txt tiene más de 1 MiB"):
+        leer_pares(escribir(tmp_path, b"Go.\tVa !\n" + linea + b"Hi.\tSalut.\n", "largo.txt"))
+
+
+def test_corpus_frase_mucho_mas_larga_que_las_demas(tmp_path, capsys):
+    contenido = b"".join(b"Go.\tVa !\n" for _ in range(999)) + b"Hi " + b"a" * 1_000_000 + b".\tSalut.\n"
+    ruta = escribir(tmp_path, contenido)
+    corpus = leer_pares(ruta)
+    assert len(corpus) == 999 and max(map(len, corpus.ingles)) == 3
+    assert corpus.descartadas[0].numero == 1000
+    assert "primeras: 1000" in capsys.readouterr().out
+    with pytest.raises(ValueError, match=r"fra.txt, línea 1000: una frase tiene más de 1000 caracteres \(1000004"):
+        leer_pares(ruta, estricto=True)
+
+
+def test_traducir_muchas_frases_malas_da_un_mensaje_corto(traducir_con):
+    with pytest.raises(ValueError) as info:
+        traducir_con(["Hi 😀"] * 10_000)
+    mensaje = str(info.value)
+    assert mensaje.startswith("10000 de las 10000 frases no se pueden traducir")
+    assert "frase 10 (textos[9])" in mensaje and "frase 11 " not in mensaje
+    assert "… y 9990 frases más" in mensaje and len(mensaje) < 5_000
+
+
+def test_atencion_sin_frases(entrenado):
+    from utils import atencion
+
+    _, vocab, _, _ = entrenado
+    with pytest.raises(ValueError, match=r"no hay ninguna frase que decodificar \(encoder_input_ids tiene forma \(0, 5\)\)"):
+        atencion.decodificar_lote_atencion(np.zeros((0, 5), dtype=int), None, None, vocab)
+    with pytest.raises(ValueError, match="debe ser un arreglo de enteros de forma"):
+        atencion.decodificar_lote_atencion(np.zeros(5), None, None, vocab)
+    with pytest.raises(ValueError, match="necesita al menos un modelo"):
+        atencion.tabla_por_longitud({})
+    with pytest.raises(ValueError, match="los mismos tramos"):
+        atencion.tabla_por_longitud({"a": [{"tramo": "1–10", "frases": 1, "chrf": 1.0, "exactas": 0.0}], "b": []})
+    with pytest.raises(ValueError, match="el mismo número"):
+        atencion.calidad_por_longitud(["Hi."], [], [["Salut."]])

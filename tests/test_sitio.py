@@ -160,3 +160,24 @@ def test_pagina_en_el_navegador(archivo, sitio, servidor, pestana):
     assert not (rotos := enlaces_rotos(sitio, servidor, enlaces)), f"enlaces internos rotos en {archivo}: {rotos}"
     if archivo == CAPTURA:
         guardar_captura(pagina, "sitio.png")
+
+
+def test_el_sitio_no_publica_scripts_ni_manejadores(tmp_path):
+    # Como JupyterLab y GitHub con el HTML que no es de confianza (Markdown y salidas text/html).
+    from sitio.construir import sanear
+
+    html = """<main>
+      <p>Texto <script>alert(1)</script><img src="x.png" onerror="alert(2)" alt="x"></p>
+      <iframe src="https://example.com"></iframe><object data="x.swf"></object>
+      <a href="javascript:alert(3)">a</a><a href=" JaVa&#x09;script:alert(4)">b</a><a href="notas.md">c</a>
+      <a href="data:text/html,<script>alert(5)</script>">d</a><div onclick="alert(6)" class="salida">e</div>
+      <img src="data:image/png;base64,iVBORw0KGgo=" alt="gráfico"><svg><script>alert(7)</script></svg>
+    </main>"""
+    sopa_ = BeautifulSoup(html, "html.parser")
+    avisos = sanear(sopa_.find("main"), "01_prueba.ipynb")
+    limpio = str(sopa_)
+    for peligro in ("<script", "onerror", "onclick", "<iframe", "<object", "javascript", "data:text/html"):
+        assert peligro not in limpio.lower(), peligro
+    assert 'href="notas.md"' in limpio and 'src="x.png"' in limpio and 'src="data:image/png;base64' in limpio
+    assert 'class="salida"' in limpio
+    assert any("se quitó <script>" in a for a in avisos) and all(a.startswith("01_prueba.ipynb: ") for a in avisos)

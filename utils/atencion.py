@@ -121,6 +121,18 @@ def construir_modelos_inferencia_atencion(modelo: keras.Model) -> tuple[keras.Mo
     return encoder_model, decoder_model
 
 
+def _ids_de_entrada(encoder_input_ids) -> np.ndarray:
+    """La entrada del codificador como enteros ``(N, T)`` con N ≥ 1 y T ≥ 1, o un error en español que dice qué llegó."""
+    arreglo = np.asarray(encoder_input_ids)
+    if arreglo.ndim != 2 or not (np.issubdtype(arreglo.dtype, np.integer) or arreglo.size == 0):
+        raise ValueError(f"encoder_input_ids debe ser un arreglo de enteros de forma (frases, caracteres), no uno de "
+                         f"forma {arreglo.shape} y tipo {arreglo.dtype}: conviértelo con vectorizar_ids (cuaderno 03).")
+    if arreglo.shape[0] == 0 or arreglo.shape[1] == 0:
+        raise ValueError(f"no hay ninguna frase que decodificar (encoder_input_ids tiene forma {arreglo.shape}): "
+                         "pasa al menos una frase con al menos un carácter.")
+    return arreglo.astype("int32")
+
+
 def decodificar_lote_atencion(
     encoder_input_ids: np.ndarray, encoder_model: keras.Model, decoder_model: keras.Model, vocab: Vocabulario,
     devolver_pesos: bool = False,
@@ -133,7 +145,7 @@ def decodificar_lote_atencion(
     frase, los pesos de atención ``(caracteres generados + 1, caracteres de la entrada)``: una
     fila por paso, la última la del paso que eligió ``\\n`` (si terminó).
     """
-    encoder_input_ids = np.asarray(encoder_input_ids, dtype="int32")
+    encoder_input_ids = _ids_de_entrada(encoder_input_ids)
     n = len(encoder_input_ids)
     encoder_mask = encoder_input_ids != ID_RELLENO
     encoder_outputs, h, c = encoder_model.predict_on_batch(encoder_input_ids)
@@ -257,6 +269,9 @@ def calidad_por_longitud(
     Se explica en 09_atencion. Devuelve una fila por tramo con frases, en orden de longitud:
     ``{"tramo", "frases", "chrf", "exactas"}``.
     """
+    if not (len(frases) == len(salidas) == len(referencias)) or not len(frases):
+        raise ValueError(f"calidad_por_longitud necesita el mismo número (al menos una) de frases ({len(frases)}), "
+                         f"salidas ({len(salidas)}) y listas de referencias ({len(referencias)}).")
     grupos: dict[str, list[int]] = {}
     for i, frase in enumerate(frases):
         grupos.setdefault(tramo_de_longitud(len(frase), limites), []).append(i)
@@ -292,6 +307,12 @@ def elegir_ejemplos(frases: Sequence[str], referencias: Sequence[Sequence[str]],
 
 def tabla_por_longitud(tablas: dict[str, list[dict]]) -> str:
     """Tabla Markdown con una fila por tramo y, por modelo, su chrF y sus salidas exactas (%)."""
+    if not isinstance(tablas, dict) or not tablas:
+        raise ValueError("tabla_por_longitud necesita al menos un modelo: {nombre: calidad_por_longitud(...)}.")
+    tramos = {nombre: [f["tramo"] for f in filas] for nombre, filas in tablas.items()}
+    if len({tuple(t) for t in tramos.values()}) > 1 or not next(iter(tramos.values())):
+        raise ValueError(f"las tablas de los modelos deben tener los mismos tramos de longitud, y al menos uno: {tramos}. "
+                         "Mide todos los modelos con las mismas frases.")
     nombres = list(tablas)
     cabecera = "| longitud (caracteres) | frases | " + " | ".join(f"chrF {n} | exactas {n} (%)" for n in nombres) + " |"
     lineas = [cabecera, "|---|---:|" + "---:|---:|" * len(nombres)]

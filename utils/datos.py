@@ -126,6 +126,8 @@ def _tamano_legible(n_bytes: int) -> str:
 # El archivo se lee por trozos: nunca está entero en memoria, por grande que sea.
 TAMANO_TROZO = 1024 * 1024  # bytes que se leen de una vez
 LARGO_MAXIMO_LINEA = 1024 * 1024  # una línea más larga no es un par de frases (¿un binario?)
+LARGO_MAXIMO_FRASE = 1000  # caracteres: una frase más larga se salta (todas se rellenan hasta la más larga)
+MOTIVO_DEMASIADO_LARGA = f"una frase tiene más de {LARGO_MAXIMO_FRASE} caracteres"
 _SALTO = re.compile(rb"\r\n|\r|\n")
 _BOMS = (  # UTF-32 antes que UTF-16: el BOM de UTF-32 LE empieza como el de UTF-16 LE
     (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -172,16 +174,22 @@ def _lineas(trozos: Iterable[bytes], nombre: str) -> Iterator[tuple[bytes, bytes
             if salto.group() == b"\r" and salto.end() == len(pendiente):
                 break  # puede ser la primera mitad de un \r\n: se decide con el trozo siguiente
             numero += 1
+            _comprobar_largo(salto.start() - inicio, numero, nombre)
             yield pendiente[inicio : salto.start()], salto.group()
             inicio = salto.end()
         pendiente = pendiente[inicio:]
-        if len(pendiente) > LARGO_MAXIMO_LINEA:
-            raise ValueError(
-                f"la línea {numero + 1} de {nombre} tiene más de {LARGO_MAXIMO_LINEA // 1024**2} MiB sin un salto "
-                f"de línea: no parece un archivo de texto «inglés<TAB>francés». Comprueba que es el archivo correcto."
-            )
+        _comprobar_largo(len(pendiente), numero + 1, nombre)
     if pendiente:
         yield (pendiente[:-1], b"\r") if pendiente.endswith(b"\r") else (pendiente, b"")
+
+
+def _comprobar_largo(largo: int, numero: int, nombre: str) -> None:
+    """``ValueError`` que nombra la línea si tiene más de ``LARGO_MAXIMO_LINEA`` bytes (con o sin salto al final)."""
+    if largo > LARGO_MAXIMO_LINEA:
+        raise ValueError(
+            f"la línea {numero} de {nombre} tiene más de {LARGO_MAXIMO_LINEA // 1024**2} MiB sin un salto "
+            f"de línea: no parece un archivo de texto «inglés<TAB>francés». Comprueba que es el archivo correcto."
+        )
 
 
 def _analizar_linea(crudo: bytes) -> tuple[str, str, str] | str:
@@ -200,6 +208,10 @@ def _analizar_linea(crudo: bytes) -> tuple[str, str, str] | str:
     ingles, frances = columnas[0].strip(), columnas[1].strip()
     if not ingles or not frances:
         return "la frase en inglés o en francés está vacía"
+    largo = max(len(ingles), len(frances))
+    if largo > LARGO_MAXIMO_FRASE:
+        return (f"{MOTIVO_DEMASIADO_LARGA} ({largo} caracteres; las de Tatoeba no pasan de unos cientos): con ella, "
+                f"cada frase del lote ocuparía lo que la más larga")
     atribucion = columnas[2].strip() if len(columnas) == 3 else ""
     return ingles, frances, atribucion
 

@@ -155,6 +155,9 @@ def _revisar_frase(texto, vocab: Vocabulario, desconocidos: str) -> tuple[str, s
     return frase, aviso
 
 
+MAX_ERRORES_EN_MENSAJE = 10  # frases malas que se detallan en un error; del resto, solo cuántas son
+
+
 def _revisar_frases(textos: list | tuple, vocab, desconocidos: str, revisar=None) -> list[tuple]:
     """Revisa todas las frases de una lista y, si alguna no vale, lanza un único error con todas.
 
@@ -173,9 +176,13 @@ def _revisar_frases(textos: list | tuple, vocab, desconocidos: str, revisar=None
             clases.add(type(error))
     if errores:
         clase = TypeError if clases == {TypeError} else ValueError
+        resto = len(errores) - MAX_ERRORES_EN_MENSAJE
+        cola = f"\n  … y {resto} frases más que tampoco se pueden traducir." if resto > 0 else ""
         raise clase(
             f"{len(errores)} de las {len(textos)} frases no se pueden traducir; no se ha traducido "
-            f"ninguna. Corrígelas y vuelve a llamar:\n" + "\n".join(errores)
+            f"ninguna. Corrígelas y vuelve a llamar"
+            f"{f' (estas son las {MAX_ERRORES_EN_MENSAJE} primeras)' if resto > 0 else ''}:\n"
+            + "\n".join(errores[:MAX_ERRORES_EN_MENSAJE]) + cola
         )
     return revisadas
 
@@ -191,8 +198,8 @@ def traducir(
     interiores se conservan. El texto se normaliza a la forma NFC de Unicode, como el corpus:
     una «é» escrita como «e» + acento combinado (U+0301), como la escriben algunos teclados
     y macOS, se traduce igual que la «é» de un solo carácter. Si una lista tiene frases que no valen, no se salta ninguna
-    en silencio: se lanza un solo error que las enumera todas (``frase 2 (textos[1]): …``)
-    para corregirlas de una vez. Las frases válidas se traducen juntas con ``decodificar_lote``.
+    en silencio: se lanza un solo error que las enumera (``frase 2 (textos[1]): …``; si son
+    muchas, las ``MAX_ERRORES_EN_MENSAJE`` primeras y cuántas más) para corregirlas de una vez. Las frases válidas se traducen juntas con ``decodificar_lote``.
 
     Args:
         desconocidos: ``"error"`` (por defecto) rechaza los caracteres que el modelo no conoce;

@@ -49,7 +49,8 @@ from utils.datos import (
 ARCHIVO_MODELO = "modelo.keras"
 ARCHIVO_METADATOS = "metadatos.json"
 VERSION_PAQUETE = 2  # cambia si cambia el formato del paquete guardado (2: con sumas sha256)
-CLAVE_SUMAS = "sumas_sha256"  # en metadatos.json: la de modelo.keras y la del vocabulario
+CLAVE_SUMAS = "sumas_sha256"  # en metadatos.json: la de modelo.keras, la del vocabulario, la del resto y las de los demás archivos
+SUMA_METADATOS = "metadatos"  # en CLAVE_SUMAS: la del resto de metadatos.json (configuración, extra, tipo…)
 # Qué modelo guarda un paquete: "tipo" en metadatos.json (si falta, de caracteres) y con qué se carga.
 TIPO_CARACTERES = "caracteres"
 _CARGADORES = {TIPO_CARACTERES: "utils.modelos.cargar_modelo", "palabras": "utils.palabras.cargar_modelo_palabras (cuaderno 08)"}
@@ -136,7 +137,8 @@ def _tamanos_del_modelo(modelo: keras.Model) -> tuple[int, int]:
 
 
 def guardar_modelo(
-    modelo: keras.Model, vocab: Vocabulario, config: Configuracion, carpeta: str | Path, extra: dict | None = None
+    modelo: keras.Model, vocab: Vocabulario, config: Configuracion, carpeta: str | Path, extra: dict | None = None,
+    *, archivos: dict[str, bytes] | None = None,
 ) -> Path:
     """Guarda juntos el modelo (``.keras``), el vocabulario y la configuración, de forma atómica.
 
@@ -148,9 +150,19 @@ def guardar_modelo(
     ``metadatos.json`` guarda además la suma sha256 de
     ``modelo.keras`` y la del vocabulario, que ``cargar_modelo`` comprueba, y ``extra``: un
     diccionario libre (textos, números, listas…) que devuelve ``leer_metadatos``, p. ej. una
-    descripción de la receta de entrenamiento. Devuelve la carpeta.
+    descripción de la receta de entrenamiento. ``archivos`` (nombre → bytes) añade otros archivos al
+    paquete, dentro del mismo guardado atómico y con su suma (p. ej. ``entrenamiento.json``). Devuelve la carpeta.
+
+    Nunca mueve ni reemplaza lo que no es un paquete del curso: si ``carpeta`` es un archivo, o una
+    carpeta con otras cosas, lo dice y no toca nada.
     """
-    carpeta = Path(carpeta)
+    carpeta = ruta_de_argumento(carpeta, "carpeta")
+    if not isinstance(modelo, keras.Model):
+        raise TypeError(f"modelo debe ser un modelo de Keras (keras.Model), no {_resumir(modelo)}.")
+    if not isinstance(vocab, Vocabulario):
+        raise TypeError(f"vocab debe ser un Vocabulario (crear_vocabulario), no {_resumir(vocab)}.")
+    if not isinstance(config, Configuracion):
+        raise TypeError(f"config debe ser una Configuracion (obtener_configuracion), no {_resumir(config)}.")
     entrada, salida = _tamanos_del_modelo(modelo)
     if (entrada, salida) != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
         raise ValueError(
@@ -163,47 +175,173 @@ def guardar_modelo(
     except ValueError as error:
         raise ValueError(f"{error}. No se guarda: crea el vocabulario con crear_vocabulario().") from error
     configuracion = {k: getattr(config, k) for k in config.__dataclass_fields__}
-    return escribir_paquete(modelo, {"vocabulario": vocab.a_diccionario(), "configuracion": configuracion}, carpeta, extra)
+    return escribir_paquete(modelo, {"vocabulario": vocab.a_diccionario(), "configuracion": configuracion}, carpeta, extra,
+                            archivos=archivos)
 
 
-def escribir_paquete(modelo: keras.Model, contenido: dict, carpeta: str | Path, extra: dict | None = None) -> Path:
+def escribir_paquete(modelo: keras.Model, contenido: dict, carpeta: str | Path, extra: dict | None = None,
+                     *, archivos: dict[str, bytes] | None = None) -> Path:
     """Escribe un paquete del curso de forma atómica: ``modelo.keras`` y ``metadatos.json``.
 
     ``metadatos.json`` lleva la versión del paquete y de Keras, las sumas sha256 de
     ``modelo.keras`` y de ``contenido["vocabulario"]``, ``contenido`` (el vocabulario, la
     configuración y, en los modelos de palabras, ``"tipo": "palabras"``) y ``extra``. La usan
-    ``guardar_modelo`` y ``palabras.guardar_modelo_palabras``; ver ``guardar_modelo``.
+    ``guardar_modelo`` y ``palabras.guardar_modelo_palabras``; ver ``guardar_modelo``. ``metadatos.json``
+    lleva también la suma del resto de sus claves (``SUMA_METADATOS``) y la de cada uno de ``archivos``.
     """
-    carpeta = Path(carpeta)
+    carpeta = ruta_de_argumento(carpeta, "carpeta")
     extra = {} if extra is None else extra
     if not isinstance(extra, dict) or not _cabe_en_json(extra):
         raise TypeError(
             f"extra debe ser un diccionario con claves de texto y valores que quepan en JSON (textos, números, "
             f"booleanos, None, listas y diccionarios), no {_resumir(extra)}."
         )
-    try:
-        temporal = _preparar_guardado(carpeta)
-    except OSError as error:
-        raise _error_al_guardar(error, carpeta) from error
-    try:
-        modelo.save(temporal / ARCHIVO_MODELO)
-        metadatos = {
-            "version_paquete": VERSION_PAQUETE,
-            "keras": keras.__version__,
-            CLAVE_SUMAS: {
+    if not isinstance(contenido, dict) or not isinstance(contenido.get("vocabulario"), dict) or not _cabe_en_json(contenido):
+        raise TypeError(f"contenido debe ser un diccionario que quepa en JSON con la clave 'vocabulario', no {_resumir(contenido)}.")
+    archivos = _comprobar_archivos(archivos)
+    comprobar_destino_de_paquete(carpeta)
+    with _bloqueo(carpeta):
+        try:
+            temporal = _preparar_guardado(carpeta)
+        except OSError as error:
+            raise _error_al_guardar(error, carpeta) from error
+        try:
+            modelo.save(temporal / ARCHIVO_MODELO)
+            for nombre, datos_archivo in archivos.items():
+                (temporal / nombre).write_bytes(datos_archivo)
+            metadatos = {"version_paquete": VERSION_PAQUETE, "keras": keras.__version__, **contenido, "extra": extra}
+            metadatos[CLAVE_SUMAS] = {
                 ARCHIVO_MODELO: _sha256_de_archivo(temporal / ARCHIVO_MODELO),
                 "vocabulario": _suma_vocabulario(contenido["vocabulario"]),
-            },
-            **contenido,
-            "extra": extra,
-        }
-        (temporal / ARCHIVO_METADATOS).write_text(json.dumps(metadatos, ensure_ascii=False, indent=1), encoding="utf-8")
-        _reemplazar_carpeta(temporal, carpeta)
-    except OSError as error:
-        raise _error_al_guardar(error, carpeta, temporal) from error
-    finally:
-        shutil.rmtree(temporal, ignore_errors=True)
+                SUMA_METADATOS: _suma_del_resto(metadatos),
+                **{nombre: hashlib.sha256(datos_archivo).hexdigest() for nombre, datos_archivo in archivos.items()},
+            }
+            (temporal / ARCHIVO_METADATOS).write_text(json.dumps(metadatos, ensure_ascii=False, indent=1), encoding="utf-8")
+            _reemplazar_carpeta(temporal, carpeta)
+        except OSError as error:
+            raise _error_al_guardar(error, carpeta, temporal) from error
+        finally:
+            shutil.rmtree(temporal, ignore_errors=True)
     return carpeta
+
+
+def ruta_de_argumento(ruta, nombre: str) -> Path:
+    """``ruta`` como ``Path`` si es un texto o una ruta; si no, ``TypeError`` en español que nombra el argumento."""
+    if isinstance(ruta, bytes):
+        raise TypeError(f"{nombre} debe ser una ruta (texto o pathlib.Path), no bytes: usa {nombre}.decode('utf-8').")
+    if not isinstance(ruta, (str, os.PathLike)) or not str(ruta).strip():
+        raise TypeError(f"{nombre} debe ser una ruta (texto o pathlib.Path) no vacía, no {_resumir(ruta)}.")
+    return Path(ruta)
+
+
+def _comprobar_archivos(archivos) -> dict[str, bytes]:
+    """Los archivos de más de un paquete (nombre → bytes), comprobados: nombres simples que no pisan los del paquete."""
+    archivos = {} if archivos is None else archivos
+    if not isinstance(archivos, dict):
+        raise TypeError(f"archivos debe ser un diccionario nombre → bytes, no {_resumir(archivos)}.")
+    for nombre, contenido in archivos.items():
+        if (not isinstance(nombre, str) or nombre in (ARCHIVO_MODELO, ARCHIVO_METADATOS) or nombre in (".", "..")
+                or Path(nombre).name != nombre or nombre.startswith(".") or nombre in ("vocabulario", SUMA_METADATOS)):
+            raise ValueError(f"archivos: {nombre!r} no es un nombre válido para un archivo del paquete "
+                             f"(un nombre simple, sin carpetas, que no sea {ARCHIVO_MODELO} ni {ARCHIVO_METADATOS}).")
+        if not isinstance(contenido, bytes):
+            raise TypeError(f"archivos[{nombre!r}] debe ser bytes, no {_resumir(contenido)}.")
+    return archivos
+
+
+def comprobar_destino_de_paquete(carpeta: Path) -> None:
+    """Antes de guardar: ``carpeta`` está libre o es un paquete del curso, y su nombre cabe con los sufijos temporales.
+
+    Nunca se mueve ni se reemplaza un archivo de la persona, ni una carpeta que no es un paquete del curso.
+    """
+    for superior in [carpeta, *carpeta.parents][1:]:
+        if superior.exists() and not superior.is_dir():
+            raise NotADirectoryError(
+                f"no se puede guardar el modelo en {carpeta.as_posix()!r}: {superior.name!r} es un archivo, no una carpeta. "
+                f"Elige una ruta dentro de una carpeta."
+            )
+    if carpeta.is_symlink():
+        raise FileExistsError(f"no se guarda el modelo en {carpeta.name!r}: es un enlace simbólico, y no se reemplaza. "
+                              f"Guarda en la carpeta a la que apunta, o en otra.")
+    if carpeta.exists() and not carpeta.is_dir():
+        raise FileExistsError(
+            f"no se guarda el modelo en {carpeta.name!r}: ya existe y es un archivo, no un paquete del curso, y no se "
+            f"toca. Guarda en otra carpeta, o mueve o borra ese archivo tú."
+        )
+    if carpeta.is_dir():
+        ajenos = sorted(p.name for p in carpeta.iterdir() if p.name not in _archivos_del_paquete(carpeta))
+        if ajenos:
+            raise FileExistsError(
+                f"no se guarda el modelo en {carpeta.name!r}: la carpeta ya existe y no es un paquete del curso "
+                f"(tiene {resumir_lista(ajenos)}), y no se toca. Guarda en otra carpeta, o vacíala tú."
+            )
+    maximo = _largo_maximo_de_nombre(carpeta.parent)
+    temporal = f".{carpeta.name}.temporal-xxxxxxxx"
+    if len(os.fsencode(temporal)) > maximo:
+        raise ValueError(
+            f"el nombre de la carpeta {carpeta.name[:40]!r}… es demasiado largo ({len(os.fsencode(carpeta.name))} bytes): al "
+            f"guardar se le añaden sufijos temporales y el sistema admite nombres de hasta {maximo} bytes. Usa un nombre "
+            f"de menos de {maximo - len(os.fsencode(temporal)) + len(os.fsencode(carpeta.name))} bytes."
+        )
+
+
+def _largo_maximo_de_nombre(carpeta: Path) -> int:
+    """El largo máximo (en bytes) de un nombre de archivo en ``carpeta`` (255 si no se puede saber)."""
+    while not carpeta.exists() and carpeta != carpeta.parent:
+        carpeta = carpeta.parent
+    try:
+        return os.pathconf(carpeta, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def _archivos_del_paquete(carpeta: Path) -> set[str]:
+    """Los nombres que puede tener un paquete del curso: los dos de siempre y los que cubren sus sumas."""
+    nombres = {ARCHIVO_MODELO, ARCHIVO_METADATOS, ARCHIVO_ENTRENAMIENTO, ARCHIVO_VISTAS}
+    try:
+        sumas = json.loads((carpeta / ARCHIVO_METADATOS).read_text(encoding="utf-8")).get(CLAVE_SUMAS, {})
+        nombres |= {n for n in sumas if isinstance(n, str)}
+    except (OSError, ValueError, AttributeError):
+        pass
+    return nombres
+
+
+def resumir_lista(elementos: Sequence, primeros: int = 5) -> str:
+    """Los primeros elementos separados por comas y, si hay más, cuántos faltan: «a, b, c… y 7 más»."""
+    elementos = [str(e) for e in elementos]
+    texto = ", ".join(elementos[:primeros])
+    return texto if len(elementos) <= primeros else f"{texto}… y {len(elementos) - primeros} más"
+
+
+class _bloqueo:
+    """Bloqueo exclusivo (``flock``) de la carpeta que contiene el paquete mientras se guarda.
+
+    Dos procesos que guardan en la misma carpeta a la vez se turnan en lugar de pisarse (cada uno
+    borraría la carpeta temporal del otro). No deja ningún archivo: se bloquea la propia carpeta.
+    Sin ``fcntl`` (Windows) no bloquea.
+    """
+
+    def __init__(self, carpeta: Path):
+        self.carpeta, self.descriptor = carpeta, None
+
+    def __enter__(self):
+        try:
+            import fcntl
+        except ImportError:
+            return self
+        try:
+            self.carpeta.parent.mkdir(parents=True, exist_ok=True)
+            self.descriptor = os.open(self.carpeta.parent, os.O_RDONLY)
+            fcntl.flock(self.descriptor, fcntl.LOCK_EX)
+        except OSError as error:
+            self.__exit__()
+            raise _error_al_guardar(error, self.carpeta) from error
+        return self
+
+    def __exit__(self, *_):
+        if self.descriptor is not None:
+            os.close(self.descriptor)  # cerrar el descriptor suelta el bloqueo
+            self.descriptor = None
 
 
 def _cabe_en_json(valor) -> bool:
@@ -231,6 +369,12 @@ def _suma_vocabulario(vocabulario: dict) -> str:
     """Suma sha256 de la forma canónica en JSON del vocabulario (claves ordenadas, sin espacios, UTF-8)."""
     canonico = json.dumps(vocabulario, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonico.encode("utf-8")).hexdigest()
+
+
+def _suma_del_resto(metadatos: dict) -> str:
+    """Suma sha256 de la forma canónica de ``metadatos.json`` sin las sumas ni el vocabulario (que tiene la suya)."""
+    resto = {k: v for k, v in metadatos.items() if k not in (CLAVE_SUMAS, "vocabulario")}
+    return _suma_vocabulario(resto)
 
 
 def _anterior(carpeta: Path) -> Path:
@@ -333,6 +477,10 @@ _CAUSAS_AL_GUARDAR = {
     errno.EROFS: "{lugar} está en un disco de solo lectura",
     errno.ENOSPC: "no queda espacio en el disco",
     errno.EDQUOT: "se agotó tu cuota de disco",
+    errno.ENAMETOOLONG: "el nombre de {lugar} es demasiado largo para el sistema de archivos",
+    errno.ENOTDIR: "una parte de la ruta es un archivo, no una carpeta",
+    errno.ENOTEMPTY: "otro guardado en la misma carpeta terminó a la vez que este (¿dos procesos guardan el mismo modelo?)",
+    errno.EEXIST: "otro guardado en la misma carpeta terminó a la vez que este (¿dos procesos guardan el mismo modelo?)",
 }
 
 
@@ -356,6 +504,10 @@ def _error_al_guardar(error: OSError, carpeta: Path, temporal: Path | None = Non
     sigue = " El paquete anterior sigue intacto." if _paquete_completo(carpeta) else ""
     if codigo in (errno.ENOSPC, errno.EDQUOT):
         consejo = "Libera espacio y vuelve a guardarlo."
+    elif codigo in (errno.ENOTEMPTY, errno.EEXIST):
+        consejo = "Guarda desde un solo proceso a la vez, o en carpetas distintas, y vuelve a guardarlo."
+    elif codigo in (errno.ENAMETOOLONG, errno.ENOTDIR):
+        consejo = "Elige una ruta más corta, hecha solo de carpetas."
     else:
         consejo = ("Guarda en una carpeta en la que puedas escribir, o dale permiso de escritura (chmod u+w; si "
                    "está protegida, chattr -i).")
@@ -444,6 +596,9 @@ def _comprobar_paquete(carpeta: Path, tipo: str = TIPO_CARACTERES) -> tuple[dict
             f"{ARCHIVO_METADATOS}; cambió después de guardarlo (¿se copió el de otro paquete, o se dañó o se cortó "
             f"al copiarlo?). {PISTA_REENTRENAR}"
         )
+    _comprobar_otras_sumas(carpeta, metadatos, sumas)
+    if tipo == TIPO_CARACTERES:
+        _comprobar_configuracion(carpeta, metadatos["configuracion"])
     if tipo != TIPO_CARACTERES:
         return metadatos, None
     try:
@@ -453,6 +608,44 @@ def _comprobar_paquete(carpeta: Path, tipo: str = TIPO_CARACTERES) -> tuple[dict
     return metadatos, vocab
 
 
+def _comprobar_otras_sumas(carpeta: Path, metadatos: dict, sumas: dict) -> None:
+    """La suma del resto de ``metadatos.json`` y la de cada otro archivo del paquete (los paquetes de antes no las tienen)."""
+    if SUMA_METADATOS in sumas and _suma_del_resto(metadatos) != sumas[SUMA_METADATOS]:
+        raise ValueError(
+            f"{ARCHIVO_METADATOS} de {carpeta.name!r}: la configuración o los demás datos no coinciden con su suma "
+            f"sha256: se editaron o se dañaron después de guardarlo. {PISTA_REENTRENAR}"
+        )
+    for nombre, suma in sumas.items():
+        if nombre in (ARCHIVO_MODELO, "vocabulario", SUMA_METADATOS):
+            continue
+        if not isinstance(nombre, str) or Path(nombre).name != nombre or not isinstance(suma, str):
+            raise _danado(carpeta, f"la suma de {nombre!r} no es válida")
+        ruta = carpeta / nombre
+        if not ruta.is_file():
+            raise FileNotFoundError(f"falta {nombre} en el modelo guardado {carpeta.name!r} (su suma está en "
+                                    f"{ARCHIVO_METADATOS}). {PISTA_REENTRENAR}")
+        try:
+            if _sha256_de_archivo(ruta) != suma:
+                raise ValueError(f"{nombre} de {carpeta.name!r} no coincide con la suma sha256 guardada en "
+                                 f"{ARCHIVO_METADATOS}: cambió, se cortó o se dañó después de guardarlo. {PISTA_REENTRENAR}")
+        except OSError as error:
+            raise _error_al_leer(error, carpeta) from error
+
+
+def _comprobar_configuracion(carpeta: Path, configuracion: dict) -> None:
+    """La configuración de un paquete de caracteres: ``latent_dim`` y, si están, los campos de ``Configuracion`` con su tipo."""
+    tipos = {"int": int, "float": (int, float), "str": str, "bool": bool}
+    if not isinstance(configuracion.get("latent_dim"), int) or isinstance(configuracion["latent_dim"], bool) \
+            or configuracion["latent_dim"] < 1:
+        raise _danado(carpeta, "la configuración no tiene 'latent_dim' (un entero positivo)")
+    for nombre, campo in Configuracion.__dataclass_fields__.items():
+        tipo = tipos.get(str(campo.type).split(" ")[0])
+        valor = configuracion.get(nombre)
+        if nombre in configuracion and tipo is not None and (not isinstance(valor, tipo) or
+                                                             (isinstance(valor, bool) and tipo is not bool)):
+            raise _danado(carpeta, f"en la configuración, {nombre!r} debería ser {str(campo.type)} y es {_resumir(valor)}")
+
+
 def leer_metadatos(carpeta: str | Path) -> dict:
     """Los metadatos de un paquete de ``guardar_modelo``, comprobados, sin cargar el modelo.
 
@@ -460,7 +653,7 @@ def leer_metadatos(carpeta: str | Path) -> dict:
     y vocabulario. Devuelve el diccionario de ``metadatos.json`` (``vocabulario``,
     ``configuracion``, ``extra``… y cualquier clave que añadan versiones futuras del curso).
     """
-    return _comprobar_paquete(_carpeta_del_paquete(Path(carpeta)))[0]
+    return _comprobar_paquete(_carpeta_del_paquete(ruta_de_argumento(carpeta, "carpeta")))[0]
 
 
 def _carpeta_del_paquete(carpeta: Path) -> Path:
@@ -491,7 +684,7 @@ def cargar_modelo(carpeta: str | Path) -> tuple[keras.Model, Vocabulario, dict]:
     lanza ``FileNotFoundError`` o ``ValueError`` con un mensaje en español si falta algo o las
     piezas no corresponden entre sí.
     """
-    carpeta = _carpeta_del_paquete(Path(carpeta))
+    carpeta = _carpeta_del_paquete(ruta_de_argumento(carpeta, "carpeta"))
     metadatos, vocab = _comprobar_paquete(carpeta)
     modelo = _cargar_keras(carpeta)
     if _tamanos_del_modelo(modelo) != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
@@ -509,7 +702,26 @@ def _cargar_keras(carpeta: Path) -> keras.Model:
     try:
         return keras.saving.load_model(ruta_modelo, safe_mode=True)
     except Exception as error:  # zip dañado, capas desconocidas, archivo truncado…
-        raise ValueError(f"no se pudo cargar {ruta_modelo.name} de {carpeta.name!r}: {error}") from error
+        raise ValueError(f"no se pudo cargar {ruta_modelo.name} de {carpeta.name!r}: {_causa_de_keras(error)}") from error
+
+
+def _causa_de_keras(error: Exception) -> str:
+    """Por qué Keras no cargó un ``.keras``, en español, con el detalle original recortado al final."""
+    texto = str(error)
+    clase = re.search(r"Could not locate (?:class|function) '([^']+)'", texto)
+    if clase:
+        causa = (f"usa la clase o función {clase.group(1)!r}, que no está registrada aquí (una capa propia que Keras "
+                 f"no conoce). Importa antes el módulo que la define (las del curso están en utils/, p. ej. "
+                 f"«import utils.atencion»), o vuelve a guardar el modelo solo con capas del curso")
+    elif "Lambda" in texto or "safe_mode" in texto:
+        causa = ("tiene código de Python (una capa Lambda), que por seguridad no se carga con safe_mode=True. Usa capas "
+                 "del curso en lugar de Lambda y vuelve a guardarlo")
+    elif isinstance(error, (OSError, EOFError)) or "zip" in texto.lower() or "h5" in texto.lower():
+        causa = "el archivo está dañado o cortado, o no es un .keras"
+    else:
+        causa = f"Keras no pudo reconstruir el modelo ({type(error).__name__})"
+    detalle = texto if len(texto) <= 200 else texto[:200] + "…"
+    return f"{causa}. {PISTA_REENTRENAR} (Detalle de Keras, en inglés: {detalle})"
 
 
 def cargar_paquete(carpeta: str | Path, tipo: str) -> tuple[keras.Model, dict]:
@@ -517,7 +729,7 @@ def cargar_paquete(carpeta: str | Path, tipo: str) -> tuple[keras.Model, dict]:
 
     Lo usa ``palabras.cargar_modelo_palabras``, que comprueba después su propio vocabulario.
     """
-    carpeta = _carpeta_del_paquete(Path(carpeta))
+    carpeta = _carpeta_del_paquete(ruta_de_argumento(carpeta, "carpeta"))
     metadatos, _ = _comprobar_paquete(carpeta, tipo)
     return _cargar_keras(carpeta), metadatos
 
@@ -1004,7 +1216,7 @@ def cargar_preentrenado(carpeta: str | Path = DIR_PREENTRENADO) -> Preentrenado:
     Se explica en 05_modelos_de_inferencia. Si falta algo o está dañado, el error dice qué
     archivo es y la orden que lo vuelve a entrenar.
     """
-    carpeta = Path(carpeta)
+    carpeta = ruta_de_argumento(carpeta, "carpeta")
     pista = f"Recupéralo con `git checkout -- {_ruta_legible(carpeta)}` o vuelve a entrenarlo con `{ORDEN_REENTRENAR}`."
     for nombre in (ARCHIVO_ENTRENAMIENTO, ARCHIVO_VISTAS):
         if not (carpeta / nombre).is_file():
@@ -1016,13 +1228,33 @@ def cargar_preentrenado(carpeta: str | Path = DIR_PREENTRENADO) -> Preentrenado:
     try:
         entrenamiento = json.loads((carpeta / ARCHIVO_ENTRENAMIENTO).read_text(encoding="utf-8"))
         huellas = np.load(carpeta / ARCHIVO_VISTAS, allow_pickle=False)
-        if not isinstance(entrenamiento, dict) or huellas.dtype != np.uint64 or huellas.ndim != 1:
-            raise ValueError("contenido inesperado")
+        if huellas.dtype != np.uint64 or huellas.ndim != 1:
+            raise ValueError(f"{ARCHIVO_VISTAS} debería ser un vector de uint64, y es {huellas.dtype} de {huellas.ndim} "
+                             "dimensiones")
+        comprobar_entrenamiento(entrenamiento)
     except (ValueError, OSError, EOFError) as error:
         raise ValueError(
             f"{ARCHIVO_ENTRENAMIENTO} o {ARCHIVO_VISTAS} del modelo preentrenado están dañados ({error}). {pista}"
         ) from error
     return Preentrenado(modelo, vocab, configuracion, entrenamiento, np.sort(huellas))
+
+
+# Lo que debe tener entrenamiento.json (quien lo lee usa estas claves): clave → tipo.
+CLAVES_ENTRENAMIENTO = {"corpus": str, "corpus_sha256": str, "particion": dict, "pares": int, "entrenamiento": int,
+                        "epocas": int, "mejor_epoca": int, "segundos": (int, float), "historia": dict}
+
+
+def comprobar_entrenamiento(entrenamiento) -> None:
+    """``ValueError`` en español si ``entrenamiento.json`` no tiene la forma que escribe ``entrenar_preentrenado.py``."""
+    if not isinstance(entrenamiento, dict):
+        raise ValueError(f"{ARCHIVO_ENTRENAMIENTO} debería ser un objeto JSON, y es {type(entrenamiento).__name__}")
+    malas = [clave for clave, tipo in CLAVES_ENTRENAMIENTO.items()
+             if not isinstance(entrenamiento.get(clave), tipo) or isinstance(entrenamiento.get(clave), bool)]
+    if malas:
+        raise ValueError(f"a {ARCHIVO_ENTRENAMIENTO} le faltan claves o no son del tipo esperado: {resumir_lista(malas)}")
+    particion = entrenamiento["particion"]
+    if not isinstance(particion.get("fraccion"), (int, float)) or not isinstance(particion.get("semilla"), int):
+        raise ValueError(f"la partición de {ARCHIVO_ENTRENAMIENTO} no tiene 'fraccion' y 'semilla'")
 
 
 def _ruta_legible(carpeta: Path) -> str:

@@ -1,0 +1,192 @@
+"""Argumentos de las órdenes de ``benchmarks/``: ayuda y errores de uso en español, y comprobaciones tempranas.
+
+- ``Analizador``: un ``argparse.ArgumentParser`` que escribe «uso:», «opciones:» y sus errores en
+  español (traduce los mensajes de ``argparse`` más comunes).
+- ``entero(minimo)``, ``numero(minimo, maximo)``, ``fraccion``, ``lista_de_enteros``: tipos para
+  ``add_argument`` que dicen en español qué valor se esperaba.
+- ``analizar_pronto(__name__, construir)``: ``--help`` y los errores de uso antes de importar
+  TensorFlow (va antes de las importaciones pesadas de cada orden).
+- ``comprobar_escribible``, ``comprobar_carpeta_escribible``, ``comprobar_archivo_de_entrada``: antes del
+  trabajo largo, que se podrá escribir el resultado y leer los datos (errores de uso, no trazas).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+# Mensajes de argparse (Python 3.10–3.13) → español. Se aplican en orden al mensaje de error.
+_TRADUCCIONES = [
+    (r"^the following arguments are required: (.*)$", r"faltan estos argumentos obligatorios: \1"),
+    (r"^unrecognized arguments: (.*)$", r"argumentos desconocidos: \1 (mira --help)"),
+    (r"^ambiguous option: (\S+) could match (.*)$", r"opción ambigua: \1 puede ser \2"),
+    (r"^argument (\S+): expected one argument$", r"a \1 le falta su valor"),
+    (r"^argument (\S+): expected at least one argument$", r"a \1 le falta al menos un valor"),
+    (r"^argument (\S+): expected (\d+) arguments?$", r"\1 necesita \2 valores"),
+    (r"^argument (\S+): ignored explicit argument (.*)$", r"\1 no admite valor (se le dio \2)"),
+    (r"^argument (\S+): not allowed with argument (\S+)$", r"\1 no se puede usar junto con \2"),
+    (r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$", r"\1: \2 no es una opción válida (elige entre \3)"),
+    (r"^argument (\S+): invalid int value: (.*)$", r"\1: \2 no es un número entero"),
+    (r"^argument (\S+): invalid float value: (.*)$", r"\1: \2 no es un número"),
+    (r"^argument (\S+): invalid \S+ value: (.*)$", r"\1: \2 no es un valor válido"),
+    (r"^argument (\S+): (.*)$", r"\1: \2"),
+]
+
+
+def traducir_error(mensaje: str) -> str:
+    """El mensaje de error de ``argparse`` en español (si no se reconoce, tal cual)."""
+    for patron, reemplazo in _TRADUCCIONES:
+        if re.match(patron, mensaje, flags=re.S):
+            return re.sub(patron, reemplazo, mensaje, count=1, flags=re.S)
+    return mensaje
+
+
+class _Formato(argparse.HelpFormatter):
+    """La ayuda con «uso:» en lugar de «usage:»."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "uso: " if prefix is None else prefix)
+
+
+class Analizador(argparse.ArgumentParser):
+    """``ArgumentParser`` en español: ayuda («uso:», «opciones:») y errores de uso («error: …», código 2)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formato)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumentos"
+        self._optionals.title = "opciones"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="muestra esta ayuda y termina")
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {traducir_error(message)}\n")
+
+
+def analizar_pronto(nombre_del_modulo: str, construir: Callable[[], argparse.ArgumentParser]) -> None:
+    """Si el script se ejecuta como orden, analiza ya sus argumentos: ``--help`` y los errores de uso salen
+    antes de importar TensorFlow (segundos menos). ``main`` los vuelve a analizar después."""
+    if nombre_del_modulo == "__main__":
+        construir().parse_args()
+
+
+def entero(minimo: int | None = None) -> Callable[[str], int]:
+    """Tipo de ``add_argument``: un número entero (y, si se da, ``>= minimo``), con el error en español."""
+
+    def convertir(texto: str) -> int:
+        try:
+            valor = int(texto)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{texto!r} no es un número entero") from None
+        if minimo is not None and valor < minimo:
+            raise argparse.ArgumentTypeError(f"debe ser un entero mayor o igual que {minimo}, no {valor}")
+        return valor
+
+    convertir.__name__ = "entero"
+    return convertir
+
+
+def numero(minimo: float | None = None, maximo: float | None = None, abierto: bool = False) -> Callable[[str], float]:
+    """Tipo de ``add_argument``: un número finito entre ``minimo`` y ``maximo`` (excluidos si ``abierto``)."""
+
+    def convertir(texto: str) -> float:
+        try:
+            valor = float(texto)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{texto!r} no es un número") from None
+        fuera = (valor != valor or valor in (float("inf"), float("-inf"))
+                 or (minimo is not None and (valor <= minimo if abierto else valor < minimo))
+                 or (maximo is not None and (valor >= maximo if abierto else valor > maximo)))
+        if fuera:
+            limites = {(True, True): f"entre {minimo} y {maximo}", (True, False): f"mayor que {minimo}",
+                       (False, True): f"menor que {maximo}", (False, False): "finito"}[(minimo is not None, maximo is not None)]
+            if not abierto and minimo is not None and maximo is None:
+                limites = f"mayor o igual que {minimo}"
+            raise argparse.ArgumentTypeError(f"debe ser un número {limites}{' (sin incluirlos)' if abierto and maximo is not None else ''}, no {texto}")
+        return valor
+
+    convertir.__name__ = "numero"
+    return convertir
+
+
+fraccion = numero(0.0, 1.0, abierto=True)  # estrictamente entre 0 y 1
+
+
+def lista_de_enteros(minimo: int = 1) -> Callable[[str], list[int]]:
+    """Tipo de ``add_argument``: enteros separados por comas (``100,1000``), cada uno ``>= minimo``."""
+    uno = entero(minimo)
+
+    def convertir(texto: str) -> list[int]:
+        partes = [p.strip() for p in texto.split(",")]
+        if not texto.strip() or not all(partes):
+            raise argparse.ArgumentTypeError(f"{texto!r} no es una lista de enteros separados por comas (p. ej. 100,1000)")
+        return [uno(p) for p in partes]
+
+    convertir.__name__ = "lista_de_enteros"
+    return convertir
+
+
+def _falla(opcion: str, mensaje: str) -> SystemExit:
+    """Un error de uso de una orden: ``opcion: mensaje`` en español, con código 2 (como ``argparse``)."""
+    print(f"error: {opcion}: {mensaje}", file=sys.stderr)
+    return SystemExit(2)
+
+
+def _carpeta_existente(ruta: Path) -> Path:
+    """La carpeta más cercana de ``ruta`` hacia arriba que existe (la que habrá que poder escribir)."""
+    ruta = Path(os.path.abspath(ruta))
+    while not ruta.exists() and ruta != ruta.parent:
+        ruta = ruta.parent
+    return ruta
+
+
+def comprobar_carpeta_escribible(ruta: Path, opcion: str) -> None:
+    """Antes del trabajo largo: ``ruta`` es (o será) una carpeta en la que se puede escribir; si no, ``SystemExit``."""
+    ruta = Path(ruta)
+    if ruta.exists() and not ruta.is_dir():
+        raise _falla(opcion, f"{ruta.name!r} es un archivo, no una carpeta. Indica una carpeta.")
+    base = _carpeta_existente(ruta)
+    if not base.is_dir():
+        raise _falla(opcion, f"no se puede crear {ruta.name!r}: {base.name!r} es un archivo, no una carpeta.")
+    try:
+        with tempfile.TemporaryFile(dir=base):
+            pass
+    except OSError as error:
+        raise _falla(opcion, f"no se puede escribir en la carpeta {base.name!r} ({error.strerror or error}). "
+                             "Elige otra carpeta o dale permiso de escritura (chmod u+w).") from None
+
+
+def comprobar_escribible(ruta: Path, opcion: str) -> None:
+    """Antes del trabajo largo: se podrá escribir el archivo ``ruta`` (no es una carpeta y su carpeta admite
+    archivos nuevos; si ya existe, se puede sobrescribir). Si no, ``SystemExit`` con un mensaje en español."""
+    ruta = Path(ruta)
+    if ruta.is_dir():
+        raise _falla(opcion, f"{ruta.name!r} es una carpeta; indica un archivo (p. ej. {ruta.name}/informe.md).")
+    if ruta.exists() and not stat.S_ISREG(ruta.stat().st_mode):
+        raise _falla(opcion, f"{ruta.name!r} no es un archivo normal (¿un dispositivo o una tubería?). Indica un archivo.")
+    for superior in ruta.parents:
+        if superior.exists() and not superior.is_dir():
+            raise _falla(opcion, f"no se puede escribir {ruta.name!r}: {superior.name!r} es un archivo, no una carpeta.")
+    comprobar_carpeta_escribible(ruta.parent, opcion)
+    if ruta.exists() and not os.access(ruta, os.W_OK):
+        raise _falla(opcion, f"no hay permiso para sobrescribir {ruta.name!r}. Dale permiso (chmod u+w) o elige otro archivo.")
+
+
+def comprobar_archivo_de_entrada(ruta: Path, opcion: str) -> None:
+    """``ruta`` existe y es un archivo normal que se puede leer (no una carpeta, un dispositivo ni una tubería)."""
+    ruta = Path(ruta)
+    if not ruta.exists():
+        raise _falla(opcion, f"no existe {ruta.name!r}. Comprueba la ruta.")
+    if ruta.is_dir():
+        raise _falla(opcion, f"{ruta.name!r} es una carpeta; indica el archivo de dentro (p. ej. {ruta.name}/fra.txt).")
+    if not stat.S_ISREG(ruta.stat().st_mode):
+        raise _falla(opcion, f"{ruta.name!r} no es un archivo normal (¿un dispositivo o una tubería?). Indica un archivo de texto.")
+    if not os.access(ruta, os.R_OK):
+        raise _falla(opcion, f"no hay permiso para leer {ruta.name!r} (chmod u+r).")
