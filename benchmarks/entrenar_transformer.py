@@ -1,0 +1,246 @@
+"""Entrena el Transformer que trae el curso (``datos/transformer/``) a partir de cualquier ``fra.txt``.
+
+Es el modelo del cuaderno 10 a mayor escala: subpalabras BPE compartidas (SentencePiece), *embedding*
+compartido, bloques pre-LN, Adam con calentamiento y coseno, suavizado de etiquetas, y la parada del
+cuaderno 04 (el chrF voraz de las frases de parada). Usa la misma partición por frase inglesa que el
+preentrenado de caracteres (fracción 0,05, semilla 42; un 30 % de las reservadas son frases de parada),
+así que ``calidad.py --reservadas`` mide todos los modelos del curso con las mismas frases, que nunca
+decidieron nada. Deja el paquete del curso en la carpeta de salida (pesos en float16, sin optimizador)
+con ``entrenamiento.json`` (archivo y SHA-256, partición, historia, tiempos, máquina), su curva en
+``imagenes/transformer_curva.png`` y su tabla de calidad en ``benchmarks/resultados/calidad_transformer.md``.
+
+Uso, desde la raíz del repositorio (alrededor de una hora y media en una CPU de 2 núcleos)::
+
+    python benchmarks/entrenar_transformer.py --corpus RUTA/A/fra.txt
+
+Cada época se guarda, de forma atómica, en ``benchmarks/resultados/tmp/transformer/``: si se corta,
+``--reanudar`` sigue donde se quedó (y se niega, diciendo qué cambió, si las opciones no son las mismas).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent.parent
+if str(RAIZ) not in sys.path:
+    sys.path.insert(0, str(RAIZ))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+DIR_TRABAJO = RAIZ / "benchmarks" / "resultados" / "tmp" / "transformer"
+# Opciones que deben coincidir para reanudar (las demás, como --salida, pueden cambiar).
+OPCIONES_DEL_ENTRENAMIENTO = ("corpus_sha256", "tamano_vocabulario", "d_model", "cabezas", "d_ff", "capas", "dropout",
+                              "suavizado", "tasa", "calentamiento", "batch_size", "epocas", "max_tokens",
+                              "fraccion_reservada", "fraccion_parada", "semilla")
+
+
+def opciones() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, required=True, help="fra.txt de Tatoeba (2 o 3 columnas)")
+    parser.add_argument("--salida", type=Path, default=RAIZ / "datos" / "transformer")
+    parser.add_argument("--tamano-vocabulario", type=int, default=8000, help="subpalabras del vocabulario compartido")
+    parser.add_argument("--d-model", type=int, default=256)
+    parser.add_argument("--cabezas", type=int, default=4)
+    parser.add_argument("--d-ff", type=int, default=1024)
+    parser.add_argument("--capas", type=int, default=3, help="bloques del codificador (y los mismos del decodificador)")
+    parser.add_argument("--dropout", type=float, default=0.2)
+    parser.add_argument("--suavizado", type=float, default=0.1, help="suavizado de etiquetas ε")
+    parser.add_argument("--tasa", type=float, default=1e-3, help="tasa máxima de Adam, tras el calentamiento")
+    parser.add_argument("--calentamiento", type=int, default=1000, help="pasos de subida lineal de la tasa")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--epocas", type=int, default=16, help="épocas del coseno (como mucho)")
+    parser.add_argument("--paciencia", type=int, default=4, help="épocas sin mejorar el chrF de parada antes de parar")
+    parser.add_argument("--max-tokens", type=int, default=64, help="subpalabras por frase, como mucho")
+    parser.add_argument("--fraccion-reservada", type=float, default=0.05)
+    parser.add_argument("--fraccion-parada", type=float, default=0.3)
+    parser.add_argument("--semilla", type=int, default=42)
+    parser.add_argument("--reanudar", action="store_true", help="seguir desde la última época guardada")
+    parser.add_argument("--empaquetar", action="store_true", help="no entrenar: empaquetar los mejores pesos guardados")
+    parser.add_argument("--trabajo", type=Path, default=DIR_TRABAJO)
+    parser.add_argument("--curva", type=Path, default=RAIZ / "imagenes" / "transformer_curva.png")
+    parser.add_argument("--informe", type=Path, default=RAIZ / "benchmarks" / "resultados" / "calidad_transformer.md")
+    return parser
+
+
+def escribir_atomico(ruta: Path, texto: str) -> None:
+    """Escribe un archivo de texto de una vez: un corte deja el anterior o el nuevo, nunca medio."""
+    temporal = ruta.with_name(f".{ruta.name}.temporal")
+    temporal.write_text(texto, encoding="utf-8")
+    os.replace(temporal, ruta)
+
+
+def main(argumentos: list[str] | None = None) -> None:
+    args = opciones().parse_args(argumentos)
+    if not args.corpus.is_file():
+        raise SystemExit(f"--corpus: no existe {args.corpus.name}. Descarga fra-eng.zip de manythings.org/anki y pásale fra.txt.")
+    for nombre in ("tamano_vocabulario", "d_model", "cabezas", "d_ff", "capas", "batch_size", "epocas", "max_tokens"):
+        if getattr(args, nombre) < 1:
+            raise SystemExit(f"--{nombre.replace('_', '-')} debe ser un entero positivo, no {getattr(args, nombre)}.")
+    if args.d_model % args.cabezas:
+        raise SystemExit(f"--d-model ({args.d_model}) debe ser múltiplo de --cabezas ({args.cabezas}).")
+
+    import keras
+    import matplotlib
+    import numpy as np
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import calidad
+    from utils import modelos
+    from utils import transformer as T
+    from utils.configuracion import fijar_semillas
+    from utils.datos import leer_pares
+    from utils.evaluacion import agrupar_referencias
+
+    fijar_semillas(args.semilla)
+    corpus = leer_pares(args.corpus, mostrar_resumen=False)
+    ingles, frances = corpus.ingles, corpus.frances
+    entrenamiento, reservados = modelos.indices_de_validacion(ingles, args.fraccion_reservada, args.semilla)
+    particion = {"tipo": "por frase inglesa", "fraccion": args.fraccion_reservada, "semilla": args.semilla,
+                 "parada": {"fraccion": args.fraccion_parada, "criterio": "chrF voraz de las frases de parada"}}
+    medidos, de_parada = calidad.partir_reservados(ingles, particion)
+    ajustes = {"corpus_sha256": calidad.sha256(args.corpus), **{k: getattr(args, k) for k in OPCIONES_DEL_ENTRENAMIENTO[1:]}}
+
+    args.trabajo.mkdir(parents=True, exist_ok=True)
+    ruta_historia, ruta_ultimo = args.trabajo / "historia.json", args.trabajo / "ultimo.keras"
+    historia: dict = {}
+    if args.reanudar or args.empaquetar:
+        try:
+            guardado = json.loads(ruta_historia.read_text(encoding="utf-8"))
+            historia, previos = guardado["historia"], guardado["ajustes"]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise SystemExit(f"no se puede reanudar: {ruta_historia.name} falta o está dañado ({type(error).__name__}). "
+                             "Empieza de cero sin --reanudar.") from None
+        distintos = [k for k in OPCIONES_DEL_ENTRENAMIENTO if previos.get(k) != ajustes.get(k)]
+        if distintos:
+            raise SystemExit("no se puede reanudar con otras opciones: cambian " + ", ".join(
+                f"{k} ({previos.get(k)} → {ajustes.get(k)})" for k in distintos) + ". Usa las mismas o empieza de cero.")
+
+    # El tokenizador aprende solo de las frases de entrenamiento (las dos lenguas, un solo vocabulario).
+    inicio_tokenizador = time.perf_counter()
+    textos_entrenamiento = [ingles[i] for i in entrenamiento] + [frances[i] for i in entrenamiento]
+    tokenizador = T.entrenar_tokenizador(textos_entrenamiento, args.tamano_vocabulario)
+    segundos_tokenizador = time.perf_counter() - inicio_tokenizador
+    ids = T.codificar_pares([ingles[i] for i in entrenamiento], [frances[i] for i in entrenamiento], tokenizador,
+                            args.max_tokens)
+    ids_parada = T.codificar_pares([ingles[i] for i in de_parada], [frances[i] for i in de_parada], tokenizador,
+                                   args.max_tokens)
+    grupos = agrupar_referencias([ingles[i] for i in de_parada], [frances[i] for i in de_parada])
+    frases_parada = [f for f in grupos if not tokenizador.desconocidos(f) and len(tokenizador.codificar(f)) <= args.max_tokens]
+    print(f"{len(ids[3])} pares de entrenamiento (de {len(entrenamiento)}), {len(reservados)} reservados "
+          f"({len(frases_parada)} frases inglesas de parada, que no se miden); vocabulario de {tokenizador.tamano} "
+          f"subpalabras en {segundos_tokenizador:.1f} s", flush=True)
+
+    lotes = modelos.LotesPorLongitud(*ids[:3], batch_size=args.batch_size, semilla=args.semilla, barajar=True,
+                                     recortar_codificador=True, relleno=T.ID_RELLENO)
+    lotes_parada = modelos.LotesPorLongitud(*ids_parada[:3], batch_size=256, barajar=False, recortar_codificador=True,
+                                            relleno=T.ID_RELLENO)
+    tamanos = dict(num_tokens=tokenizador.tamano, d_model=args.d_model, num_cabezas=args.cabezas, d_ff=args.d_ff,
+                   capas_codificador=args.capas, capas_decodificador=args.capas, dropout=args.dropout,
+                   max_posiciones=2 * args.max_tokens + 16)
+    if (args.reanudar or args.empaquetar) and ruta_ultimo.is_file():
+        try:
+            modelo = keras.saving.load_model(ruta_ultimo, safe_mode=True)
+        except Exception as error:  # noqa: BLE001 - un punto de control cortado da errores de h5py, zip o Keras
+            raise SystemExit(f"no se puede reanudar: {ruta_ultimo.name} está dañado ({type(error).__name__}). "
+                             "Empieza de cero sin --reanudar.") from None
+        print(f"Se reanuda tras la época {len(historia.get('loss', []))}.", flush=True)
+    else:
+        historia = {}
+        modelo = T.construir_transformer(**tamanos)
+        pasos = args.epocas * len(lotes)
+        T.compilar_transformer(modelo, T.tasa_con_calentamiento(args.tasa, args.calentamiento, pasos), args.suavizado)
+    print(f"{modelo.count_params():,} parámetros".replace(",", " "), flush=True)
+
+    parada = modelos.ParadaPorChrF(frases_parada, [grupos[f] for f in frases_parada], None, args.paciencia,
+                                   traducir=lambda m, frases: T.traducir_ids(m, tokenizador, frases))
+
+    class GuardarCadaEpoca(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            self.inicio = time.perf_counter()
+
+        def on_epoch_end(self, epoch, logs=None):
+            logs = dict(logs or {})
+            logs["segundos"] = time.perf_counter() - self.inicio
+            logs[modelos.CLAVE_CHRF] = parada.chrf(self.model)
+            logs["tasa"] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
+            for clave, valor in logs.items():
+                historia.setdefault(clave, []).append(float(valor))
+            mejor = modelos.mejor_epoca(historia) - 1
+            if mejor == epoch:
+                temporal = args.trabajo / ".mejor.temporal.weights.h5"
+                self.model.save_weights(temporal)
+                os.replace(temporal, args.trabajo / "mejor.weights.h5")
+            temporal = args.trabajo / ".ultimo.temporal.keras"
+            self.model.save(temporal)
+            os.replace(temporal, ruta_ultimo)
+            escribir_atomico(ruta_historia, json.dumps({"ajustes": ajustes, "historia": historia}))
+            print(f"época {epoch + 1:>3}: pérdida {logs['loss']:.4f}, de parada {logs['val_loss']:.4f}, chrF de parada "
+                  f"{logs[modelos.CLAVE_CHRF]:.1f}, tasa {logs['tasa']:.2e} ({logs['segundos']:.0f} s)"
+                  f"{'  ← mejor' if mejor == epoch else ''}", flush=True)
+            if epoch - mejor >= args.paciencia:
+                self.model.stop_training = True
+
+    inicio = time.perf_counter()
+    segundos_previos = sum(historia.get("segundos", []))
+    if not args.empaquetar and len(historia.get("loss", [])) < args.epocas:
+        modelo.fit(lotes, validation_data=lotes_parada, epochs=args.epocas, initial_epoch=len(historia.get("loss", [])),
+                   verbose=0, callbacks=[GuardarCadaEpoca()])
+    if not historia.get("loss"):
+        raise SystemExit("no hay ninguna época entrenada que empaquetar: entrena primero (sin --empaquetar).")
+    modelo.load_weights(args.trabajo / "mejor.weights.h5")
+    mejor = modelos.mejor_epoca(historia)
+    chrf_float32 = parada.chrf(modelo)
+
+    registro = {
+        "orden": ("python benchmarks/entrenar_transformer.py --corpus RUTA/A/" + args.corpus.name + " " + " ".join(
+            f"--{k.replace('_', '-')} {getattr(args, k)}" for k in OPCIONES_DEL_ENTRENAMIENTO[1:])),
+        "corpus": args.corpus.name, "corpus_sha256": ajustes["corpus_sha256"], "num_pares": len(ingles),
+        "particion": particion, "pares": len(ingles), "entrenamiento": len(entrenamiento),
+        "pares_de_entrenamiento_usados": int(len(ids[3])), "reservados": len(reservados),
+        "reservados_medidos": len(medidos), "pares_de_parada": len(de_parada), "frases_de_parada": len(frases_parada),
+        "parametros": int(modelo.count_params()), "epocas": len(historia["loss"]), "mejor_epoca": mejor,
+        "chrf_parada_float32": round(chrf_float32, 2),
+        "segundos": round(segundos_previos + (time.perf_counter() - inicio if not args.empaquetar else 0)),
+        "segundos_tokenizador": round(segundos_tokenizador, 1),
+        "fecha": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "maquina": f"{os.cpu_count()} núcleos de CPU ({platform.machine()}), sin GPU",
+        "versiones": {"python": platform.python_version(), "keras": keras.__version__, "numpy": np.__version__},
+        "historia": {k: [round(v, 5) for v in vs] for k, vs in historia.items()},
+    }
+    T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro)
+    recargado, _, _ = T.cargar_transformer(args.salida)
+    registro["chrf_parada_float16"] = round(parada.chrf(recargado), 2)
+    print(f"chrF de parada con los pesos en float32: {chrf_float32:.2f}; guardados en float16: "
+          f"{registro['chrf_parada_float16']:.2f}", flush=True)
+    T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro)
+
+    epocas = np.arange(1, len(historia["loss"]) + 1)
+    figura, (eje_perdida, eje_chrf) = plt.subplots(1, 2, figsize=(11, 4))
+    eje_perdida.plot(epocas, historia["loss"], "o-", label="entrenamiento")
+    eje_perdida.plot(epocas, historia["val_loss"], "o-", label="frases de parada")
+    eje_perdida.set(xlabel="época", ylabel="pérdida (con suavizado)", title="Pérdida por subpalabra")
+    eje_chrf.plot(epocas, historia[modelos.CLAVE_CHRF], "o-", color="tab:green", label="chrF de parada (voraz)")
+    eje_chrf.set(xlabel="época", ylabel="chrF", title="chrF de las frases de parada")
+    for eje in (eje_perdida, eje_chrf):
+        eje.axvline(mejor, color="gray", linestyle=":", label=f"época elegida ({mejor})")
+        eje.legend()
+    figura.suptitle(f"Transformer del curso: {registro['parametros'] / 1e6:.1f} M de parámetros, "
+                    f"{len(ids[3])} pares de entrenamiento")
+    figura.tight_layout()
+    figura.savefig(args.curva, dpi=100)
+    print(f"Paquete guardado en {calidad.ruta_legible(args.salida)}; época elegida {mejor} de {len(historia['loss'])}.",
+          flush=True)
+    calidad.main(["--modelo", str(args.salida), "--corpus", str(args.corpus), "--reservadas", "--informe", str(args.informe)])
+
+
+if __name__ == "__main__":
+    main()
