@@ -627,7 +627,8 @@ def _comprobar_otras_sumas(carpeta: Path, metadatos: dict, sumas: dict) -> None:
         try:
             if _sha256_de_archivo(ruta) != suma:
                 raise ValueError(f"{nombre} de {carpeta.name!r} no coincide con la suma sha256 guardada en "
-                                 f"{ARCHIVO_METADATOS}: cambió, se cortó o se dañó después de guardarlo. {PISTA_REENTRENAR}")
+                                 f"{ARCHIVO_METADATOS}: cambió después de guardarlo (los archivos del paquete están dañados, "
+                                 f"cortados o mezclados con los de otro). {PISTA_REENTRENAR}")
         except OSError as error:
             raise _error_al_leer(error, carpeta) from error
 
