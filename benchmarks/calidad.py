@@ -334,9 +334,85 @@ def _evaluar_palabras(args) -> dict:
     return evaluar_palabras(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases)
 
 
+# --- Transformer sobre subpalabras (cuaderno 10) -----------------------------------------------
+def evaluar_transformer(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vistas: bool = True,
+                        frases: int | None = None, solo_vistas: bool = False) -> dict:
+    """Como ``evaluar``, para un paquete del Transformer: las mismas cifras, ejemplos y saltadas.
+
+    Las frases que el tokenizador no sabe escribir o de más de 64 subpalabras se saltan, contadas; las
+    vistas al entrenar (``frases_vistas.npy``) también, salvo con ``solo_vistas``, que mide solo esas.
+    """
+    from utils import transformer as T
+
+    modelo, tokenizador, metadatos = T.cargar_transformer(carpeta)
+    extra, huellas = metadatos.get("extra", {}), T.huellas_vistas(carpeta)
+    if solo_vistas and huellas is None:
+        raise SystemExit("error: --solo-vistas necesita un paquete con las huellas de su entrenamiento (frases_vistas.npy).")
+    leidos = leer_pares(corpus, mostrar_resumen=False)
+    ingles, frances = leidos.ingles, leidos.frances
+    descripcion = f"{ruta_legible(corpus)} ({len(ingles)} pares)"
+    if reservadas:
+        particion = extra.get("particion")
+        if not isinstance(particion, dict):
+            raise SystemExit("error: --reservadas necesita la partición guardada en el paquete (extra.particion): quítalo.")
+        if extra.get("corpus_sha256") and extra["corpus_sha256"] != sha256(corpus):
+            raise SystemExit(f"error: --reservadas necesita el mismo archivo con el que se entrenó el modelo "
+                             f"({extra.get('corpus', '?')}), y {corpus.name} es otro. Quita --reservadas.")
+        reservados, parada = partir_reservados(ingles, particion)
+        ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
+        descripcion += (f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, "
+                        f"semilla {particion['semilla']}), sin sus {len(parada)} pares de parada")
+    saltadas: Counter = Counter()
+    elegidas: dict[str, list[str]] = {}
+    for frase, referencias in agrupar_referencias(ingles, frances).items():
+        vista = T.vio(huellas, frase)
+        if tokenizador.desconocidos(frase):
+            motivo = "caracteres desconocidos"
+        elif len(tokenizador.codificar(frase)) > extra.get("max_tokens", 64):
+            motivo = "más de 64 subpalabras"
+        elif solo_vistas and not vista:
+            motivo = "no vistas al entrenar"
+        elif not solo_vistas and excluir_vistas and vista:
+            motivo = "vistas al entrenar"
+        else:
+            motivo = None
+        if motivo:
+            saltadas[motivo] += 1
+        elif solo_vistas or frases is None or len(elegidas) < frases:
+            elegidas[frase] = referencias
+    if solo_vistas and frases is not None and len(elegidas) > frases:
+        claves = list(elegidas)
+        elegidas = {claves[i]: elegidas[claves[i]] for i in np.linspace(0, len(claves) - 1, frases).astype(int)}
+    if not elegidas:
+        raise SystemExit(f"error: no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
+    textos = list(elegidas)
+    inferencia = T.construir_modelos_inferencia_transformer(modelo)
+    T.traducir_ids(modelo, tokenizador, textos[:3], modelos_inferencia=inferencia)  # calentamiento: traza el grafo
+    terminadas: list[bool] = []
+    inicio = time.perf_counter()
+    salidas = T.traducir_ids(modelo, tokenizador, textos, lote=LOTE, modelos_inferencia=inferencia, terminadas=terminadas)
+    segundos = time.perf_counter() - inicio
+    medidas = evaluar_multirreferencia(salidas, [elegidas[t] for t in textos])
+    cifras = {
+        "modelo": ruta_legible(carpeta), "corpus": ruta_legible(corpus), "frases": len(textos),
+        "referencias": sum(len(r) for r in elegidas.values()), "saltadas": dict(saltadas),
+        "chrf": round(medidas["chrf"], 2), "bleu": round(medidas["bleu"], 2),
+        "terminan_pct": round(100 * float(np.mean(terminadas)), 2),
+        "exactas_pct": round(medidas["coincidencia_exacta"], 2), "ms_por_frase": round(1000 * segundos / len(textos), 2),
+    }
+    return {"cifras": cifras, "descripcion": descripcion, "ejemplos": [(t, elegidas[t], s) for t, s in zip(textos, salidas)],
+            "vocab": tokenizador}
+
+
+def _evaluar_transformer(args) -> dict:
+    return evaluar_transformer(args.modelo, args.corpus, args.reservadas, not args.incluir_vistas, args.frases,
+                               args.solo_vistas)
+
+
 # Cómo se evalúa cada tipo de paquete (``"tipo"`` en metadatos.json): una entrada por tipo.
 # Cada función recibe los argumentos de la orden y devuelve lo mismo que ``evaluar``.
-EVALUADORES: dict[str, Callable] = {modelos.TIPO_CARACTERES: _evaluar_caracteres, palabras.TIPO: _evaluar_palabras}
+EVALUADORES: dict[str, Callable] = {modelos.TIPO_CARACTERES: _evaluar_caracteres, palabras.TIPO: _evaluar_palabras,
+                                    "transformer": _evaluar_transformer}
 
 
 def main(argumentos: list[str] | None = None) -> dict:

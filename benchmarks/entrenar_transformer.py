@@ -19,7 +19,6 @@ Cada época se guarda, de forma atómica, en ``benchmarks/resultados/tmp/transfo
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import os
@@ -29,37 +28,45 @@ import time
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
-if str(RAIZ) not in sys.path:
-    sys.path.insert(0, str(RAIZ))
+for _ruta in (RAIZ, RAIZ / "benchmarks"):
+    if str(_ruta) not in sys.path:
+        sys.path.insert(0, str(_ruta))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from argumentos import (  # noqa: E402
+    Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero, fraccion, numero,
+)
 
 DIR_TRABAJO = RAIZ / "benchmarks" / "resultados" / "tmp" / "transformer"
 # Opciones que deben coincidir para reanudar (las demás, como --salida, pueden cambiar).
 OPCIONES_DEL_ENTRENAMIENTO = ("corpus_sha256", "tamano_vocabulario", "d_model", "cabezas", "d_ff", "capas", "dropout",
-                              "suavizado", "tasa", "calentamiento", "batch_size", "epocas", "max_tokens",
+                              "suavizado", "tasa", "calentamiento", "programa", "batch_size", "epocas", "max_tokens",
                               "fraccion_reservada", "fraccion_parada", "semilla")
 
 
-def opciones() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def opciones() -> Analizador:
+    parser = Analizador(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="fra.txt de Tatoeba (2 o 3 columnas)")
     parser.add_argument("--salida", type=Path, default=RAIZ / "datos" / "transformer")
-    parser.add_argument("--tamano-vocabulario", type=int, default=8000, help="subpalabras del vocabulario compartido")
-    parser.add_argument("--d-model", type=int, default=256)
-    parser.add_argument("--cabezas", type=int, default=4)
-    parser.add_argument("--d-ff", type=int, default=1024)
-    parser.add_argument("--capas", type=int, default=3, help="bloques del codificador (y los mismos del decodificador)")
-    parser.add_argument("--dropout", type=float, default=0.2)
-    parser.add_argument("--suavizado", type=float, default=0.1, help="suavizado de etiquetas ε")
-    parser.add_argument("--tasa", type=float, default=1e-3, help="tasa máxima de Adam, tras el calentamiento")
-    parser.add_argument("--calentamiento", type=int, default=1000, help="pasos de subida lineal de la tasa")
-    parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--epocas", type=int, default=16, help="épocas del coseno (como mucho)")
-    parser.add_argument("--paciencia", type=int, default=4, help="épocas sin mejorar el chrF de parada antes de parar")
-    parser.add_argument("--max-tokens", type=int, default=64, help="subpalabras por frase, como mucho")
-    parser.add_argument("--fraccion-reservada", type=float, default=0.05)
-    parser.add_argument("--fraccion-parada", type=float, default=0.3)
-    parser.add_argument("--semilla", type=int, default=42)
+    parser.add_argument("--tamano-vocabulario", type=entero(16), default=8000, help="subpalabras del vocabulario compartido")
+    parser.add_argument("--d-model", type=entero(2), default=256)
+    parser.add_argument("--cabezas", type=entero(1), default=4)
+    parser.add_argument("--d-ff", type=entero(1), default=1024)
+    parser.add_argument("--capas", type=entero(1), default=3, help="bloques del codificador (y los mismos del decodificador)")
+    parser.add_argument("--dropout", type=numero(0.0, 0.9), default=0.2)
+    parser.add_argument("--suavizado", type=numero(0.0, 0.9), default=0.1, help="suavizado de etiquetas ε")
+    parser.add_argument("--tasa", type=numero(0.0, 1.0, abierto=True), default=1e-3,
+                        help="tasa máxima de Adam, tras el calentamiento")
+    parser.add_argument("--calentamiento", type=entero(0), default=1000, help="pasos de subida lineal de la tasa")
+    parser.add_argument("--programa", choices=("coseno", "constante"), default="coseno",
+                        help="tasa con calentamiento y coseno, o constante (para compararlas)")
+    parser.add_argument("--batch-size", type=entero(1), default=64)
+    parser.add_argument("--epocas", type=entero(1), default=16, help="épocas del coseno (como mucho)")
+    parser.add_argument("--paciencia", type=entero(1), default=4, help="épocas sin mejorar el chrF de parada antes de parar")
+    parser.add_argument("--max-tokens", type=entero(4), default=64, help="subpalabras por frase, como mucho")
+    parser.add_argument("--fraccion-reservada", type=fraccion, default=0.05)
+    parser.add_argument("--fraccion-parada", type=fraccion, default=0.3)
+    parser.add_argument("--semilla", type=entero(0), default=42)
     parser.add_argument("--reanudar", action="store_true", help="seguir desde la última época guardada")
     parser.add_argument("--empaquetar", action="store_true", help="no entrenar: empaquetar los mejores pesos guardados")
     parser.add_argument("--trabajo", type=Path, default=DIR_TRABAJO)
@@ -77,13 +84,16 @@ def escribir_atomico(ruta: Path, texto: str) -> None:
 
 def main(argumentos: list[str] | None = None) -> None:
     args = opciones().parse_args(argumentos)
-    if not args.corpus.is_file():
-        raise SystemExit(f"--corpus: no existe {args.corpus.name}. Descarga fra-eng.zip de manythings.org/anki y pásale fra.txt.")
-    for nombre in ("tamano_vocabulario", "d_model", "cabezas", "d_ff", "capas", "batch_size", "epocas", "max_tokens"):
-        if getattr(args, nombre) < 1:
-            raise SystemExit(f"--{nombre.replace('_', '-')} debe ser un entero positivo, no {getattr(args, nombre)}.")
+    comprobar_archivo_de_entrada(args.corpus, "--corpus")
+    if args.reanudar and args.empaquetar:
+        raise SystemExit("error: --reanudar y --empaquetar se excluyen: --empaquetar no entrena.")
     if args.d_model % args.cabezas:
-        raise SystemExit(f"--d-model ({args.d_model}) debe ser múltiplo de --cabezas ({args.cabezas}).")
+        raise SystemExit(f"error: --d-model ({args.d_model}) debe ser múltiplo de --cabezas ({args.cabezas}).")
+    # Antes de una hora de trabajo: que se podrá escribir todo lo que se escribe al final.
+    comprobar_carpeta_escribible(args.trabajo, "--trabajo")
+    comprobar_carpeta_escribible(args.salida, "--salida")
+    comprobar_escribible(args.curva, "--curva")
+    comprobar_escribible(args.informe, "--informe")
 
     import keras
     import matplotlib
@@ -98,15 +108,9 @@ def main(argumentos: list[str] | None = None) -> None:
     from utils import transformer as T
     from utils.configuracion import fijar_semillas
     from utils.datos import leer_pares
-    from utils.evaluacion import agrupar_referencias
 
     fijar_semillas(args.semilla)
     corpus = leer_pares(args.corpus, mostrar_resumen=False)
-    ingles, frances = corpus.ingles, corpus.frances
-    entrenamiento, reservados = modelos.indices_de_validacion(ingles, args.fraccion_reservada, args.semilla)
-    particion = {"tipo": "por frase inglesa", "fraccion": args.fraccion_reservada, "semilla": args.semilla,
-                 "parada": {"fraccion": args.fraccion_parada, "criterio": "chrF voraz de las frases de parada"}}
-    medidos, de_parada = calidad.partir_reservados(ingles, particion)
     ajustes = {"corpus_sha256": calidad.sha256(args.corpus), **{k: getattr(args, k) for k in OPCIONES_DEL_ENTRENAMIENTO[1:]}}
 
     args.trabajo.mkdir(parents=True, exist_ok=True)
@@ -124,20 +128,15 @@ def main(argumentos: list[str] | None = None) -> None:
             raise SystemExit("no se puede reanudar con otras opciones: cambian " + ", ".join(
                 f"{k} ({previos.get(k)} → {ajustes.get(k)})" for k in distintos) + ". Usa las mismas o empieza de cero.")
 
-    # El tokenizador aprende solo de las frases de entrenamiento (las dos lenguas, un solo vocabulario).
-    inicio_tokenizador = time.perf_counter()
-    textos_entrenamiento = [ingles[i] for i in entrenamiento] + [frances[i] for i in entrenamiento]
-    tokenizador = T.entrenar_tokenizador(textos_entrenamiento, args.tamano_vocabulario)
-    segundos_tokenizador = time.perf_counter() - inicio_tokenizador
-    ids = T.codificar_pares([ingles[i] for i in entrenamiento], [frances[i] for i in entrenamiento], tokenizador,
-                            args.max_tokens)
-    ids_parada = T.codificar_pares([ingles[i] for i in de_parada], [frances[i] for i in de_parada], tokenizador,
-                                   args.max_tokens)
-    grupos = agrupar_referencias([ingles[i] for i in de_parada], [frances[i] for i in de_parada])
-    frases_parada = [f for f in grupos if not tokenizador.desconocidos(f) and len(tokenizador.codificar(f)) <= args.max_tokens]
-    print(f"{len(ids[3])} pares de entrenamiento (de {len(entrenamiento)}), {len(reservados)} reservados "
-          f"({len(frases_parada)} frases inglesas de parada, que no se miden); vocabulario de {tokenizador.tamano} "
-          f"subpalabras en {segundos_tokenizador:.1f} s", flush=True)
+    # La partición de los demás modelos del curso; el tokenizador aprende solo de los pares de entrenamiento.
+    inicio_datos = time.perf_counter()
+    datos = T.DatosTransformer(corpus.ingles, corpus.frances, args.tamano_vocabulario, args.max_tokens,
+                               args.fraccion_reservada, args.fraccion_parada, args.semilla)
+    tokenizador, ids, ids_parada = datos.tokenizador, datos.ids, datos.ids_parada
+    segundos_tokenizador = time.perf_counter() - inicio_datos
+    print(f"{len(ids[3])} pares de entrenamiento (de {len(datos.entrenamiento)}), {len(datos.reservados)} reservados "
+          f"({len(datos.frases_parada)} frases inglesas de parada, que no se miden); vocabulario de {tokenizador.tamano} "
+          f"subpalabras ({segundos_tokenizador:.1f} s con la tokenización)", flush=True)
 
     lotes = modelos.LotesPorLongitud(*ids[:3], batch_size=args.batch_size, semilla=args.semilla, barajar=True,
                                      recortar_codificador=True, relleno=T.ID_RELLENO)
@@ -157,10 +156,11 @@ def main(argumentos: list[str] | None = None) -> None:
         historia = {}
         modelo = T.construir_transformer(**tamanos)
         pasos = args.epocas * len(lotes)
-        T.compilar_transformer(modelo, T.tasa_con_calentamiento(args.tasa, args.calentamiento, pasos), args.suavizado)
+        tasa = T.tasa_con_calentamiento(args.tasa, args.calentamiento, pasos) if args.programa == "coseno" else args.tasa
+        T.compilar_transformer(modelo, tasa, args.suavizado)
     print(f"{modelo.count_params():,} parámetros".replace(",", " "), flush=True)
 
-    parada = modelos.ParadaPorChrF(frases_parada, [grupos[f] for f in frases_parada], None, args.paciencia,
+    parada = modelos.ParadaPorChrF(datos.frases_parada, datos.referencias_parada, None, args.paciencia,
                                    traducir=lambda m, frases: T.traducir_ids(m, tokenizador, frases))
 
     class GuardarCadaEpoca(keras.callbacks.Callback):
@@ -203,25 +203,28 @@ def main(argumentos: list[str] | None = None) -> None:
     registro = {
         "orden": ("python benchmarks/entrenar_transformer.py --corpus RUTA/A/" + args.corpus.name + " " + " ".join(
             f"--{k.replace('_', '-')} {getattr(args, k)}" for k in OPCIONES_DEL_ENTRENAMIENTO[1:])),
-        "corpus": args.corpus.name, "corpus_sha256": ajustes["corpus_sha256"], "num_pares": len(ingles),
-        "particion": particion, "pares": len(ingles), "entrenamiento": len(entrenamiento),
-        "pares_de_entrenamiento_usados": int(len(ids[3])), "reservados": len(reservados),
-        "reservados_medidos": len(medidos), "pares_de_parada": len(de_parada), "frases_de_parada": len(frases_parada),
-        "parametros": int(modelo.count_params()), "epocas": len(historia["loss"]), "mejor_epoca": mejor,
+        "corpus": args.corpus.name, "corpus_sha256": ajustes["corpus_sha256"], "num_pares": len(datos.ingles),
+        "particion": datos.particion, "pares": len(datos.ingles), "entrenamiento": len(datos.entrenamiento),
+        "pares_de_entrenamiento_usados": int(len(ids[3])), "reservados": len(datos.reservados),
+        "reservados_medidos": len(datos.medidos), "pares_de_parada": len(datos.parada),
+        "frases_de_parada": len(datos.frases_parada),
+        "max_tokens": args.max_tokens, "parametros": int(modelo.count_params()), "epocas": len(historia["loss"]),
+        "mejor_epoca": mejor,
         "chrf_parada_float32": round(chrf_float32, 2),
         "segundos": round(segundos_previos + (time.perf_counter() - inicio if not args.empaquetar else 0)),
-        "segundos_tokenizador": round(segundos_tokenizador, 1),
+        "segundos_datos": round(segundos_tokenizador, 1),
         "fecha": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "maquina": f"{os.cpu_count()} núcleos de CPU ({platform.machine()}), sin GPU",
         "versiones": {"python": platform.python_version(), "keras": keras.__version__, "numpy": np.__version__},
         "historia": {k: [round(v, 5) for v in vs] for k, vs in historia.items()},
     }
-    T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro)
+    vistas = sorted({datos.ingles[i] for i in datos.entrenamiento})
+    T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro, frases_vistas=vistas)
     recargado, _, _ = T.cargar_transformer(args.salida)
     registro["chrf_parada_float16"] = round(parada.chrf(recargado), 2)
     print(f"chrF de parada con los pesos en float32: {chrf_float32:.2f}; guardados en float16: "
           f"{registro['chrf_parada_float16']:.2f}", flush=True)
-    T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro)
+    T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro, frases_vistas=vistas)
 
     epocas = np.arange(1, len(historia["loss"]) + 1)
     figura, (eje_perdida, eje_chrf) = plt.subplots(1, 2, figsize=(11, 4))

@@ -176,6 +176,50 @@ def codificar_pares(ingles: Sequence[str], frances: Sequence[str], tokenizador: 
     return encoder_input_ids, decoder_input_ids, decoder_target_ids, np.array(caben, dtype=int)
 
 
+class DatosTransformer:
+    """Todo lo que necesita entrenar y medir un Transformer del curso a partir de un archivo de Tatoeba.
+
+    La partición es la de los demás modelos del curso (``modelos.indices_de_validacion`` por frase inglesa,
+    y dentro de la parte reservada las frases de parada, como ``calidad.py --reservadas``): ``entrenamiento``,
+    ``parada`` y ``medidos`` son índices de pares de ``ingles``/``frances``. El tokenizador aprende solo de los
+    pares de entrenamiento; ``ids`` y ``ids_parada`` son ``codificar_pares`` de cada parte.
+    """
+
+    def __init__(self, ingles: Sequence[str], frances: Sequence[str], tamano_vocabulario: int, max_tokens: int = 64,
+                 fraccion_reservada: float = 0.05, fraccion_parada: float = 0.3, semilla: int = 42):
+        from utils.evaluacion import agrupar_referencias
+        from utils.modelos import indices_de_validacion
+
+        self.ingles, self.frances, self.max_tokens = list(ingles), list(frances), max_tokens
+        self.entrenamiento, reservados = indices_de_validacion(self.ingles, fraccion_reservada, semilla)
+        medir, parar = indices_de_validacion([self.ingles[i] for i in reservados], fraccion_parada, semilla)
+        self.reservados, self.medidos, self.parada = reservados, reservados[medir], reservados[parar]
+        self.particion = {"tipo": "por frase inglesa", "fraccion": fraccion_reservada, "semilla": semilla,
+                          "parada": {"fraccion": fraccion_parada, "criterio": "chrF voraz de las frases de parada"}}
+        de = lambda lista, indices: [lista[i] for i in indices]  # noqa: E731
+        self.tokenizador = entrenar_tokenizador(de(self.ingles, self.entrenamiento) + de(self.frances, self.entrenamiento),
+                                                tamano_vocabulario)
+        self.ids = codificar_pares(de(self.ingles, self.entrenamiento), de(self.frances, self.entrenamiento),
+                                   self.tokenizador, max_tokens)
+        self.ids_parada = codificar_pares(de(self.ingles, self.parada), de(self.frances, self.parada), self.tokenizador,
+                                          max_tokens)
+        grupos = agrupar_referencias(de(self.ingles, self.parada), de(self.frances, self.parada))
+        self.frases_parada = [f for f in grupos if self.legible(f)]
+        self.referencias_parada = [grupos[f] for f in self.frases_parada]
+
+    def legible(self, frase: str) -> bool:
+        """Si el Transformer puede leer ``frase``: todos sus caracteres conocidos y no más de ``max_tokens``."""
+        return not self.tokenizador.desconocidos(frase) and len(self.tokenizador.codificar(frase)) <= self.max_tokens
+
+    def frases_medidas(self) -> tuple[list[str], list[list[str]]]:
+        """Las frases inglesas reservadas que no deciden nada, cada una con todas sus referencias."""
+        from utils.evaluacion import agrupar_referencias
+
+        grupos = agrupar_referencias([self.ingles[i] for i in self.medidos], [self.frances[i] for i in self.medidos])
+        frases = [f for f in grupos if self.legible(f)]
+        return frases, [grupos[f] for f in frases]
+
+
 # --- 3. La atención escrita a mano y las capas ------------------------------------------------------
 def atencion_escalada(q, k, v, mascara=None):
     """Atención de producto escalado: softmax(Q·Kᵀ/√d_k)·V, con las posiciones de ``mascara == False``
@@ -475,7 +519,7 @@ def construir_modelos_inferencia_transformer(modelo: keras.Model) -> tuple[keras
 
 
 def decodificar_lote_transformer(encoder_input_ids, codificador: keras.Model, decodificador: keras.Model,
-                                 max_pasos, devolver_pesos: bool = False):
+                                 max_pasos, devolver_pesos: bool = False, terminadas: list | None = None):
     """Decodificación voraz por lotes: en cada paso, el *argmax* de la última posición; las frases que ya
     emitieron ``<fin>`` (o llegaron a su límite, ``max_pasos``: un entero o uno por frase) siguen con relleno.
 
@@ -499,6 +543,8 @@ def decodificar_lote_transformer(encoder_input_ids, codificador: keras.Model, de
         if terminada.all():
             break
     ids = [_recortar(fila) for fila in prefijo[:, 1:]]
+    if terminadas is not None:  # si se pasa una lista, se añade si cada salida emitió <fin> (para medir)
+        terminadas.extend(bool((fila == ID_FIN).any()) for fila in prefijo[:, 1:])
     if not devolver_pesos:
         return ids
     # Una pasada más con la salida entera (y su <fin>) como entrada: los pesos de todos los pasos a la vez.
@@ -568,22 +614,28 @@ def rellenar_ids(secuencias: Sequence[Sequence[int]]) -> np.ndarray:
 
 
 def traducir_ids(modelo: keras.Model, tokenizador: Tokenizador, frases: Sequence[str], lote: int = 256,
-                 k: int = 1, modelos_inferencia: tuple | None = None) -> list[str]:
-    """Traduce frases ya comprobadas: voraz (``k=1``) o en haz, por lotes de frases de longitud parecida."""
+                 k: int = 1, modelos_inferencia: tuple | None = None, terminadas: list | None = None) -> list[str]:
+    """Traduce frases ya comprobadas: voraz (``k=1``) o en haz, por lotes de frases de longitud parecida.
+    Con ``terminadas`` (una lista vacía, solo en la voraz) anota, en el orden de ``frases``, si cada salida emitió ``<fin>``."""
     codificador, decodificador = modelos_inferencia or construir_modelos_inferencia_transformer(modelo)
     ids = [tokenizador.codificar(f) for f in frases]
     orden = np.argsort([len(i) for i in ids], kind="stable")
     salidas: list[str] = [""] * len(frases)
+    por_fila: dict[int, bool] = {}
     for inicio in range(0, len(orden), lote):
         filas = orden[inicio : inicio + lote]
         entrada = rellenar_ids([ids[i] for i in filas])
         pasos = pasos_maximos_transformer(entrada)  # uno por frase: no depende de con quién vaya en el lote
+        fin: list[bool] = []
         if k == 1:
-            resultado = decodificar_lote_transformer(entrada, codificador, decodificador, pasos)
+            resultado = decodificar_lote_transformer(entrada, codificador, decodificador, pasos, terminadas=fin)
         else:
             resultado = busqueda_en_haz_transformer(entrada, codificador, decodificador, pasos, k=k)
         for fila, salida in zip(filas, resultado):
             salidas[fila] = tokenizador.decodificar(salida)
+        por_fila.update(zip(filas.tolist(), fin))
+    if terminadas is not None:
+        terminadas.extend(por_fila.get(i, True) for i in range(len(frases)))
     return salidas
 
 
@@ -592,13 +644,16 @@ TIPO = "transformer"
 
 
 def guardar_transformer(modelo: keras.Model, tokenizador: Tokenizador, carpeta: str | Path, extra: dict | None = None,
-                        precision: str = "float16") -> Path:
+                        precision: str = "float16", frases_vistas: Sequence[str] = ()) -> Path:
     """Guarda modelo y tokenizador como paquete del curso (atómico, sumas sha256, sin optimizador).
 
     Con ``precision="float16"`` los pesos se guardan en media precisión (la mitad de bytes) y
     ``cargar_transformer`` los devuelve a float32; lo que cuesta en calidad se mide en el README.
+    ``frases_vistas``: las frases inglesas del entrenamiento, de las que se guardan solo las huellas
+    (``frases_vistas.npy``), para medir después con cualquier corpus solo frases que el modelo no vio.
     """
-    from utils.modelos import escribir_paquete
+    from utils.datos import huella
+    from utils.modelos import ARCHIVO_VISTAS, escribir_paquete
 
     tamanos = tamanos_del_transformer(modelo)
     if tamanos["num_tokens"] != tokenizador.tamano:
@@ -614,7 +669,36 @@ def guardar_transformer(modelo: keras.Model, tokenizador: Tokenizador, carpeta: 
         keras.config.set_dtype_policy(anterior)
     limpio.set_weights([np.asarray(p, dtype=precision) for p in modelo.get_weights()])
     contenido = {"tipo": TIPO, "vocabulario": tokenizador.a_diccionario(), "configuracion": {**tamanos, "precision": precision}}
-    return escribir_paquete(limpio, contenido, carpeta, extra)
+    archivos = None
+    if frases_vistas:
+        memoria = io.BytesIO()
+        np.save(memoria, np.unique(np.array([huella(f) for f in frases_vistas], dtype=np.uint64)), allow_pickle=False)
+        archivos = {ARCHIVO_VISTAS: memoria.getvalue()}
+    return escribir_paquete(limpio, contenido, carpeta, extra, archivos=archivos)
+
+
+def huellas_vistas(carpeta: str | Path) -> np.ndarray | None:
+    """Las huellas (ordenadas) de las frases inglesas con las que se entrenó un paquete, o ``None`` si no las guarda.
+    Léelas después de ``cargar_transformer``, que comprueba su suma sha256."""
+    from utils.modelos import ARCHIVO_VISTAS
+
+    ruta = Path(carpeta) / ARCHIVO_VISTAS
+    if not ruta.is_file():
+        return None
+    huellas = np.load(ruta, allow_pickle=False)
+    if huellas.dtype != np.uint64 or huellas.ndim != 1:
+        raise ValueError(f"{ARCHIVO_VISTAS} de {Path(carpeta).name!r} debería ser un vector de uint64: vuelve a guardar el modelo.")
+    return np.sort(huellas)
+
+
+def vio(huellas: np.ndarray | None, frase: str) -> bool:
+    """``True`` si ``frase`` está entre las huellas de entrenamiento (``huellas_vistas``)."""
+    from utils.datos import huella
+
+    if huellas is None or not len(huellas):
+        return False
+    i = np.searchsorted(huellas, np.uint64(huella(frase)))
+    return bool(i < len(huellas) and huellas[i] == np.uint64(huella(frase)))
 
 
 def cargar_transformer(carpeta: str | Path) -> tuple[keras.Model, Tokenizador, dict]:
