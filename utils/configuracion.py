@@ -30,7 +30,9 @@ DIR_DESCARGAS = DIR_DATOS / "descargas"  # caché de descargas, ignorada por git
 DIR_MODELOS = RAIZ / "modelos"  # modelos entrenados, ignorados por git
 DIR_PREENTRENADO = DIR_DATOS / "preentrenado"  # el modelo que el curso trae ya entrenado (en git)
 
-# Repositorio público del curso (insignias de Colab y celda de instalación en Colab).
+# Repositorio público del curso (insignias de Colab, celda de instalación en Colab y sitio). Para
+# publicar el curso desde tu propia copia, no lo edites a mano: ``python -m utils.configuracion
+# repositorio USUARIO/NOMBRE`` lo cambia aquí, en las insignias y celdas de los cuadernos y en el README.
 REPOSITORIO = "curso-seq2seq/seq2seq-keras-es"
 URL_REPOSITORIO = f"https://github.com/{REPOSITORIO}"
 
@@ -162,3 +164,59 @@ def preparar_cuaderno(nombre: str | None = None) -> Configuracion:
     print(describir_configuracion(config))
     return config
 
+
+
+# --- Publicar el curso desde otra copia (la de un docente) ------------------------------------------
+def apuntar_a_repositorio(nuevo: str, raiz: Path = RAIZ) -> list[Path]:
+    """Hace que insignias de Colab, celdas de configuración, README y sitio apunten a ``nuevo``.
+
+    ``nuevo`` es ``"usuario/nombre"`` de GitHub (o su URL). Cambia, en la copia del curso que hay en
+    ``raiz``, cada ``github.com/<repositorio actual>`` (y cada insignia ``colab.research.google.com/github/<repositorio actual>/``) de ``notebooks/*.ipynb``, ``README.md`` y
+    ``GLOSARIO.md``, y la constante ``REPOSITORIO`` de este archivo (de la que lee el sitio).
+    Devuelve los archivos cambiados.
+    """
+    nuevo = nuevo.strip().removeprefix("https://").removeprefix("github.com/").strip("/").removesuffix(".git")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}", nuevo):
+        raise ValueError(f"{nuevo!r} no es un repositorio de GitHub: escribe USUARIO/NOMBRE, p. ej. ana-garcia/seq2seq-keras-es.")
+    este = Path(raiz) / "utils" / "configuracion.py"
+    texto = este.read_text(encoding="utf-8")
+    actual = re.search(r'^REPOSITORIO = "([^"]+)"', texto, flags=re.M).group(1)
+    cambiados = []
+    if actual != nuevo:
+        for ruta in [este, Path(raiz) / "README.md", Path(raiz) / "GLOSARIO.md", *sorted((Path(raiz) / "notebooks").glob("*.ipynb"))]:
+            if not ruta.is_file():
+                continue
+            viejo = ruta.read_text(encoding="utf-8")
+            cambiado = viejo.replace(f"github.com/{actual}", f"github.com/{nuevo}").replace(
+                f"colab.research.google.com/github/{actual}/", f"colab.research.google.com/github/{nuevo}/")
+            if ruta == este:
+                cambiado = cambiado.replace(f'REPOSITORIO = "{actual}"', f'REPOSITORIO = "{nuevo}"')
+            if cambiado != viejo:
+                ruta.write_text(cambiado, encoding="utf-8")
+                cambiados.append(ruta)
+    return cambiados
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Orden de línea: ``python -m utils.configuracion repositorio USUARIO/NOMBRE``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m utils.configuracion",
+                                     description="Ajustes del curso que se guardan en el repositorio.")
+    ordenes = parser.add_subparsers(dest="orden", required=True)
+    orden = ordenes.add_parser("repositorio", help="apunta insignias de Colab, celdas de configuración, README y sitio a otra copia")
+    orden.add_argument("destino", help="USUARIO/NOMBRE de tu copia en GitHub (p. ej. ana-garcia/seq2seq-keras-es)")
+    args = parser.parse_args(argv)
+    try:
+        cambiados = apuntar_a_repositorio(args.destino)
+    except ValueError as error:
+        parser.error(str(error))
+    for ruta in cambiados:
+        print(f"cambiado: {ruta.relative_to(RAIZ)}")
+    print("Hecho: insignias de Colab, celdas de configuración, README y sitio apuntan a la copia nueva; "
+          "revisa el cambio con git diff y súbelo." if cambiados else "Nada que cambiar: el curso ya apunta a ese repositorio.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
