@@ -100,11 +100,16 @@ def test_paquete_con_sumas_extra_y_claves_nuevas(entrenado, tmp_path):
     carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p", extra=receta)
     metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
     assert metadatos["version_paquete"] == modelos.VERSION_PAQUETE == 2
-    assert set(metadatos["sumas_sha256"]) == {"modelo.keras", "vocabulario"}
+    assert set(metadatos["sumas_sha256"]) == {"modelo.keras", "vocabulario", "metadatos"}
     assert modelos.leer_metadatos(carpeta)["extra"] == receta
-    # Una versión futura del curso puede añadir claves arriba o en la configuración: se aceptan.
+    # La suma «metadatos» cubre la configuración y lo demás: editarlos a mano se rechaza.
     metadatos["descripcion_de_la_receta"] = "Adam 3e-3, Masking"
     metadatos["configuracion"]["campo_nuevo"] = 1
+    (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
+    with pytest.raises(ValueError, match="no coinciden con su suma"):
+        modelos.cargar_modelo(carpeta)
+    # Una versión futura del curso puede añadir claves arriba o en la configuración (y sellarlas): se aceptan.
+    metadatos["sumas_sha256"]["metadatos"] = modelos._suma_del_resto(metadatos)
     (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
     _, vocab_cargado, configuracion = modelos.cargar_modelo(carpeta)
     assert vocab_cargado == vocab and configuracion["campo_nuevo"] == 1
