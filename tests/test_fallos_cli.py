@@ -140,7 +140,7 @@ def test_calidad_argumentos(capsys, argumentos_de_la_orden, mensaje):
 
 def test_calidad_elige_el_evaluador_por_el_tipo_del_paquete(tmp_path):
     calidad = cargar("calidad")
-    assert set(calidad.EVALUADORES) == {"caracteres", "palabras"}
+    assert set(calidad.EVALUADORES) == {"caracteres", "palabras", "transformer"}  # el transformer, desde 15fe6b2
     (tmp_path / "metadatos.json").write_text(json.dumps({"tipo": "palabras"}))
     assert calidad.tipo_de_paquete(tmp_path) == "palabras"
     (tmp_path / "metadatos.json").write_text("{roto")
