@@ -1142,3 +1142,72 @@ def test_atencion_sin_frases(entrenado):
         atencion.tabla_por_longitud({"a": [{"tramo": "1–10", "frases": 1, "chrf": 1.0, "exactas": 0.0}], "b": []})
     with pytest.raises(ValueError, match="el mismo número"):
         atencion.calidad_por_longitud(["Hi."], [], [["Salut."]])
+
+
+# === Archivos que no son lo que parecen (issue 25, ronda 3) ======================================
+@pytest.mark.parametrize("clase", ["fifo", "dispositivo", "socket"])
+def test_corpus_que_no_es_un_archivo_normal(tmp_path, monkeypatch, clase):
+    # Un dispositivo o una tubería no se abren (leer /dev/zero no acabaría; abrir una FIFO se queda esperando).
+    import socket
+
+    if clase == "fifo":
+        ruta, esperado = tmp_path / "tubo", "una tubería con nombre \\(FIFO\\)"
+        os.mkfifo(ruta)
+    elif clase == "dispositivo":
+        ruta, esperado = Path("/dev/zero"), "un dispositivo"
+    else:
+        ruta, esperado = tmp_path / "s", "un socket"
+        servidor = socket.socket(socket.AF_UNIX)
+        servidor.bind(str(ruta))
+    try:
+        with pytest.raises(ValueError, match=f"'{ruta.name}' es {esperado}, no un archivo de datos.*archivo normal"):
+            leer_pares(ruta)
+        monkeypatch.setenv("SEQ2SEQ_CORPUS", str(ruta))
+        with pytest.raises(ValueError, match=f"SEQ2SEQ_CORPUS: '{ruta.name}' es {esperado}"):
+            datos.obtener_ruta_corpus(obtener_configuracion("prueba"))
+    finally:
+        if clase == "socket":
+            servidor.close()
+
+
+@pytest.mark.parametrize("firma", [b"BZh91AY&SY", b"\xfd7zXZ\x00\x00", b"7z\xbc\xaf\x27\x1c"], ids=["bzip2", "xz", "7z"])
+def test_corpus_comprimido_con_otros_formatos(tmp_path, firma):
+    with pytest.raises(ValueError, match="fra.txt es un archivo (comprimido con|7z).*descomprímelo"):
+        leer_pares(escribir(tmp_path, firma + b"\x00" * 100))
+
+
+@pytest.mark.parametrize(
+    ("invisible", "nombre"),
+    [("\u200b", "U+200B, espacio de anchura cero"), ("\ufeff", "U+FEFF, BOM dentro del texto"),
+     ("\u202e", "U+202E, control de dirección del texto"), ("\u2067", "U+2067, aislamiento"),
+     ("\u200f", "U+200F, marca de derecha a izquierda"), ("\u00ad", "U+00AD, guion suave")],
+    ids=["zwsp", "bom_dentro", "bidi_rlo", "bidi_rli", "rlm", "guion_suave"],
+)
+def test_corpus_caracteres_invisibles_se_quitan_con_aviso(tmp_path, capsys, invisible, nombre):
+    contenido = f"Go.\tVa !\nH{invisible}i.\tSalut.{invisible}\n{invisible}Run.\tCours\u202f!\tCC-BY\n".encode()
+    ruta = escribir(tmp_path, contenido)
+    corpus = leer_pares(ruta)
+    assert corpus.ingles == ["Go.", "Hi.", "Run."] and corpus.frances == ["Va !", "Salut.", "Cours\u202f!"]
+    assert corpus.lineas_con_invisibles == [2, 3] and corpus.descartadas == []
+    vocab = crear_vocabulario(corpus.ingles, [agregar_tokens(f) for f in corpus.frances])
+    assert invisible not in vocab.input_characters + vocab.target_characters
+    assert "\u202f" in vocab.target_characters, "el espacio fino del francés es texto: se conserva"
+    salida = capsys.readouterr().out
+    assert "2 con caracteres invisibles quitados" in salida
+    assert f"⚠️  se quitaron caracteres invisibles ({nombre}" in salida and "(primeras: 2, 3)" in salida
+    with pytest.raises(ValueError, match=f"fra.txt, línea 2: una frase contiene un carácter invisible \\({re.escape(nombre)}"):
+        leer_pares(ruta, estricto=True)
+
+
+def test_corpus_bom_al_principio_sin_aviso_y_sin_invisibles_nada_cambia(tmp_path, capsys):
+    corpus = leer_pares(escribir(tmp_path, "\ufeffGo.\tVa\u00a0!\n".encode()))
+    assert corpus.ingles == ["Go."] and corpus.frances == ["Va\u00a0!"] and corpus.lineas_con_invisibles == []
+    assert "invisibles" not in capsys.readouterr().out
+
+
+def test_corpus_frase_que_solo_tiene_invisibles_o_controles(tmp_path):
+    corpus = leer_pares(escribir(tmp_path, "Go.\tVa !\n\u200b\tRien.\nA\x1bb.\tC.\n".encode()), mostrar_resumen=False)
+    assert [(d.numero, d.motivo) for d in corpus.descartadas] == [
+        (2, "la frase en inglés o en francés está vacía"),
+        (3, "contiene un carácter de control (U+001B) dentro de una frase"),
+    ]

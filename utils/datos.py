@@ -22,6 +22,7 @@ import http.client
 import os
 import re
 import shutil
+import stat
 import unicodedata
 import urllib.error
 import urllib.request
@@ -83,6 +84,8 @@ class Corpus:
     lineas_leidas: int = 0
     codificacion: str = "UTF-8"  # la del archivo: UTF-8, o UTF-16/UTF-32 si empieza con su BOM
     lineas_con_cr_suelto: list[int] = field(default_factory=list)  # \r sueltos en un archivo con \n
+    lineas_con_invisibles: list[int] = field(default_factory=list)  # frases de las que se quitaron invisibles
+    invisibles: Counter = field(default_factory=Counter)  # cuántas veces se quitó cada carácter invisible
 
     def __len__(self) -> int:
         return len(self.ingles)
@@ -106,6 +109,9 @@ class Corpus:
         if self.lineas_con_cr_suelto:
             n = len(self.lineas_con_cr_suelto)
             texto += ", " + _contar(n, "\\r suelto leído como salto de línea", "\\r sueltos leídos como saltos de línea")
+        if self.lineas_con_invisibles:
+            n = len(self.lineas_con_invisibles)
+            texto += ", " + _contar(n, "con caracteres invisibles quitados", "con caracteres invisibles quitados")
         if self.pares_repetidos:
             texto += ", " + _contar(self.pares_repetidos, "par repetido conservado", "pares repetidos conservados")
         return texto + ")."
@@ -133,7 +139,22 @@ _BOMS = (  # UTF-32 antes que UTF-16: el BOM de UTF-32 LE empieza como el de UTF
     (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"), (b"\xef\xbb\xbf", "UTF-8"),
 )
-_FIRMAS = {b"PK\x03\x04": "un archivo zip", b"\x1f\x8b": "un archivo comprimido con gzip"}
+_FIRMAS = {b"PK\x03\x04": "un archivo zip", b"\x1f\x8b": "un archivo comprimido con gzip",
+           b"BZh": "un archivo comprimido con bzip2", b"\xfd7zX": "un archivo comprimido con xz",
+           b"7z\xbc\xaf": "un archivo 7z"}
+# Caracteres invisibles que no pertenecen a una frase (llegan al copiar de una web, un PDF o un documento):
+# se quitan de las frases con un aviso que nombra las líneas (error con estricto=True). El BOM del principio
+# del archivo se quita sin aviso; los espacios de no separación del francés (U+00A0, U+202F) sí son texto.
+_INVISIBLES = {
+    "\u200b": "espacio de anchura cero", "\u2060": "unión de palabras", "\ufeff": "BOM dentro del texto",
+    "\u00ad": "guion suave", "\u200e": "marca de izquierda a derecha", "\u200f": "marca de derecha a izquierda",
+    "\u061c": "marca de letra árabe", **{chr(c): "control de dirección del texto (bidi)" for c in range(0x202A, 0x202F)},
+    **{chr(c): "aislamiento de dirección del texto (bidi)" for c in range(0x2066, 0x206A)},
+}
+_RE_INVISIBLES = re.compile("[" + "".join(_INVISIBLES) + "]")
+# Otros caracteres de control (salvo el tabulador): no son texto; la línea se salta como mal formada.
+_RE_CONTROL = re.compile("[\x01-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+MOTIVO_CONTROL = "contiene un carácter de control"
 MOTIVO_NO_UTF8 = "no es UTF-8 válido (¿el archivo está en latin-1?)"
 MOTIVO_NULOS = "contiene bytes nulos (¿el archivo está en UTF-16 sin BOM?)"
 _CORTADA = " (es la última línea y el archivo no termina en salto de línea: ¿se cortó?)"
@@ -192,8 +213,8 @@ def _comprobar_largo(largo: int, numero: int, nombre: str) -> None:
         )
 
 
-def _analizar_linea(crudo: bytes) -> tuple[str, str, str] | str:
-    """Devuelve (inglés, francés, atribución) en forma normal NFC o, si la línea no vale, el motivo."""
+def _analizar_linea(crudo: bytes) -> tuple[str, str, str, str] | str:
+    """Devuelve (inglés, francés, atribución, invisibles quitados) en forma NFC o, si la línea no vale, el motivo."""
     try:
         linea = unicodedata.normalize("NFC", crudo.decode("utf-8"))
     except UnicodeDecodeError:
@@ -205,7 +226,11 @@ def _analizar_linea(crudo: bytes) -> tuple[str, str, str] | str:
         return "no tiene tabulador entre inglés y francés"
     if len(columnas) > 3:
         return f"tiene {len(columnas)} columnas (se esperan 2 o 3)"
-    ingles, frances = columnas[0].strip(), columnas[1].strip()
+    quitados = "".join(_RE_INVISIBLES.findall(columnas[0] + columnas[1]))
+    ingles, frances = (_RE_INVISIBLES.sub("", c).strip() for c in columnas[:2])
+    control = _RE_CONTROL.search(ingles + frances)
+    if control:
+        return f"{MOTIVO_CONTROL} ({_nombre_unicode(control.group())}) dentro de una frase"
     if not ingles or not frances:
         return "la frase en inglés o en francés está vacía"
     largo = max(len(ingles), len(frances))
@@ -213,7 +238,12 @@ def _analizar_linea(crudo: bytes) -> tuple[str, str, str] | str:
         return (f"{MOTIVO_DEMASIADO_LARGA} ({largo} caracteres; las de Tatoeba no pasan de unos cientos): con ella, "
                 f"cada frase del lote ocuparía lo que la más larga")
     atribucion = columnas[2].strip() if len(columnas) == 3 else ""
-    return ingles, frances, atribucion
+    return ingles, frances, atribucion, quitados
+
+
+def _nombre_unicode(caracter: str) -> str:
+    """«U+200B, espacio de anchura cero»: un carácter invisible o de control, nombrado para un mensaje."""
+    return f"U+{ord(caracter):04X}" + (f", {_INVISIBLES[caracter]}" if caracter in _INVISIBLES else "")
 
 
 def _como_convertir(nombre: str, desde: str) -> str:
@@ -237,13 +267,25 @@ def _consejo(motivo: str, nombre: str) -> str:
 
 
 def _rechazar_carpeta(ruta: Path, prefijo: str = "") -> None:
-    """``IsADirectoryError`` si la ruta es una carpeta, con los ``.txt`` que hay dentro."""
+    """``IsADirectoryError`` si la ruta es una carpeta, con los ``.txt`` que hay dentro; ``ValueError`` si es
+    un dispositivo, una tubería (FIFO) o un *socket*: leerlos no acabaría nunca o no daría un archivo de texto."""
     if ruta.is_dir():
         dentro = sorted(p.name for p in ruta.glob("*.txt"))[:MAX_LINEAS_EN_AVISO]
         lista = f" Dentro hay: {', '.join(dentro)}." if dentro else ""
         raise IsADirectoryError(
             f"{prefijo}{ruta.name!r} es una carpeta, no un archivo de datos.{lista} Indica el archivo, "
             f"p. ej. {ruta.name}/{dentro[0] if dentro else MIEMBRO_ZIP}."
+        )
+    try:
+        modo = ruta.stat().st_mode
+    except OSError:
+        return  # no existe (o no se puede ver): lo dice quien llama
+    clase = ("un dispositivo" if stat.S_ISCHR(modo) or stat.S_ISBLK(modo) else "una tubería con nombre (FIFO)"
+             if stat.S_ISFIFO(modo) else "un socket" if stat.S_ISSOCK(modo) else None)
+    if clase:
+        raise ValueError(
+            f"{prefijo}{ruta.name!r} es {clase}, no un archivo de datos: leerlo no terminaría o no daría un archivo "
+            f"de texto. Guarda los datos en un archivo normal (p. ej. {MIEMBRO_ZIP}) e indica ese archivo."
         )
 
 
@@ -290,7 +332,11 @@ def leer_pares(
         ruta: archivo de texto ``inglés<TAB>francés[<TAB>atribución]``, UTF-8 con o sin BOM
             (o UTF-16/UTF-32 con BOM, como el «Texto Unicode» de Excel), fin de línea LF,
             CRLF o CR. Un ``\\r`` suelto en un archivo con ``\\n`` se lee como salto de línea
-            con un aviso (error con ``estricto=True``).
+            con un aviso (error con ``estricto=True``). Los caracteres invisibles que no son texto
+            (espacio de anchura cero U+200B, U+FEFF fuera del principio, guion suave, marcas y
+            controles de dirección *bidi*) se quitan de las frases con un aviso que nombra las
+            líneas (error con ``estricto=True``); otro carácter de control hace la línea mal formada.
+            Una carpeta, un dispositivo, una tubería (FIFO) o un archivo comprimido se rechazan.
         num_pares: si se indica, se detiene al reunir ese número de pares válidos
             (los primeros del archivo, como la receta clásica).
         estricto: si es ``True``, una línea mal formada lanza ``ValueError`` con su
@@ -378,6 +424,15 @@ def _leer_lineas(archivo: BinaryIO, corpus: Corpus, num_pares: int | None, estri
                 )
             corpus.descartadas.append(LineaDescartada(numero, resultado, texto))
             continue
+        if resultado[3]:
+            if estricto:
+                raise ValueError(
+                    f"{nombre}, línea {numero}: una frase contiene un carácter invisible "
+                    f"({_nombre_unicode(resultado[3][0])}) que no pertenece al texto (¿se copió de una web o de un "
+                    f"documento?). Quítalo, o lee con estricto=False para quitarlos con un aviso."
+                )
+            corpus.lineas_con_invisibles.append(numero)
+            corpus.invisibles.update(resultado[3])
         corpus.ingles.append(resultado[0])
         corpus.frances.append(resultado[1])
         corpus.atribuciones.append(resultado[2])
@@ -407,6 +462,15 @@ def _avisar_de_lo_saltado(corpus: Corpus) -> None:
         avisar(
             f"{nombre} mezcla finales de línea: {_contar(n, 'línea termina', 'líneas terminan')} en un \\r suelto "
             f"(primeras: {primeras}), leído como salto de línea. Si no lo era, corrige el archivo; con "
+            f"estricto=True es un error."
+        )
+    if corpus.lineas_con_invisibles:
+        n = len(corpus.lineas_con_invisibles)
+        primeras = ", ".join(map(str, corpus.lineas_con_invisibles[:MAX_LINEAS_EN_AVISO]))
+        cuales = "; ".join(_nombre_unicode(c) for c, _ in corpus.invisibles.most_common(3))
+        avisar(
+            f"se quitaron caracteres invisibles ({cuales}) de las frases de {_contar(n, 'línea', 'líneas')} de "
+            f"{nombre} (primeras: {primeras}): no son texto y el modelo los aprendería como letras. Con "
             f"estricto=True es un error."
         )
 
