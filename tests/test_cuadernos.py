@@ -484,3 +484,31 @@ def test_una_orden_apunta_el_curso_a_otra_copia(tmp_path):
     assert "Nada que cambiar" in otra_vez.stdout
     malo = subprocess.run([*orden[:-1], "no es un repo"], cwd=copia, capture_output=True, text=True, timeout=120)
     assert malo.returncode == 2 and "USUARIO/NOMBRE" in malo.stderr
+
+
+# --- Lo que ve el estudiante al arrancar -----------------------------------------------------------
+def salidas_de_error_al_arrancar(codigo: str) -> list[str]:
+    """Lo que un núcleo de Jupyter como el del estudiante (que sí captura el descriptor 2) saca por stderr."""
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    cuaderno = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(codigo)])
+    entorno = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}  # sin él, el núcleo captura stderr
+    NotebookClient(cuaderno, timeout=300, kernel_name="python3").execute(env=entorno, cwd=str(RAIZ))
+    return [s["text"] for s in cuaderno.cells[0].outputs if s.get("name") == "stderr"]
+
+
+def test_tensorflow_arranca_en_silencio_para_todos():
+    """La celda de configuración no deja en el cuaderno los avisos de arranque de TensorFlow (issue 24).
+
+    Con pytest el núcleo no captura lo que TensorFlow escribe en el descriptor 2, así que las salidas
+    guardadas no lo tienen; ``preparar_cuaderno`` lo aparta para que un estudiante vea lo mismo.
+    """
+    codigo = ("import sys; sys.path.insert(0, '.')\n"
+              "from utils.configuracion import preparar_cuaderno\n"
+              "config = preparar_cuaderno('prueba')\n"
+              "import keras, numpy as np\n"
+              "keras.layers.Dense(2)(np.zeros((1, 2), dtype='float32'));")
+    assert salidas_de_error_al_arrancar(codigo) == []

@@ -98,9 +98,52 @@ def obtener_configuracion(nombre: str | None = None) -> Configuracion:
     return CONFIGURACIONES[nombre]
 
 
+# Lo que TensorFlow escribe en el descriptor 2 al arrancar, antes de que Python pueda filtrarlo: avisos
+# INFO y WARNING de absl (oneDNN, «Could not find cuda drivers», instrucciones de la CPU) y el error de
+# cuInit de una máquina sin GPU. Jupyter lo muestra en el cuaderno y pytest no, así que el curso lo aparta
+# para todos igual; cualquier otra línea se vuelve a escribir en stderr.
+_RUIDO_DE_ARRANQUE = re.compile(
+    r"^(WARNING: All log messages before absl::InitializeLog\(\)"
+    r"|[IW]\d{4} [\d:.]+ +\d+ \S+:\d+\]"
+    r"|E\d{4} [\d:.]+ +\d+ cuda_\w+\.cc:\d+\] failed call to cuInit"
+    r"|To enable the following instructions: )"
+)
+
+
+def _importar_keras_sin_ruido():
+    """Importa Keras (y arranca TensorFlow con sus dispositivos) sin el ruido de arranque; devuelve ``keras``."""
+    import tempfile
+
+    try:
+        sys.stderr.flush()
+        guardado = os.dup(2)
+    except (OSError, ValueError):  # sin descriptor 2 (algunos entornos incrustados): importar sin más
+        import keras
+
+        return keras
+    with tempfile.TemporaryFile() as apartado:
+        os.dup2(apartado.fileno(), 2)
+        try:
+            import keras
+
+            if keras.backend.backend() == "tensorflow":
+                import tensorflow as tf
+
+                tf.config.list_physical_devices()  # el segundo lote de avisos sale al buscar dispositivos
+        finally:
+            os.dup2(guardado, 2)
+            os.close(guardado)
+            apartado.seek(0)
+            resto = [linea for linea in apartado.read().decode("utf-8", errors="replace").splitlines()
+                     if linea.strip() and not _RUIDO_DE_ARRANQUE.match(linea)]
+            if resto:
+                sys.stderr.write("\n".join(resto) + "\n")
+    return keras
+
+
 def fijar_semillas(semilla: int = 42) -> None:
     """Fija las semillas de Python, NumPy y del backend de Keras en una sola llamada."""
-    import keras  # importación diferida: la etapa de datos no necesita Keras
+    keras = _importar_keras_sin_ruido()  # importación diferida: la etapa de datos no necesita Keras
 
     keras.utils.set_random_seed(semilla)
 
