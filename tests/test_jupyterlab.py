@@ -4,7 +4,8 @@ Arranca JupyterLab desde el entorno del curso (``sys.executable -m jupyter lab``
 con ajustes, espacios de trabajo y directorios de Jupyter temporales, y abre cada
 ``notebooks/NN_*.ipynb`` en Chromium sin ventana (ver ``tests/navegador.py``). Comprueba que no
 aparece ningún diálogo de error, que el núcleo arranca, que todo el texto se muestra, que todas
-las imágenes cargan (``naturalWidth > 0``) y que MathJax compone las fórmulas. No ejecuta celdas.
+las imágenes cargan (``naturalWidth > 0``), que MathJax compone las fórmulas y que el código de
+las soluciones llega plegado. No ejecuta celdas.
 """
 
 from __future__ import annotations
@@ -92,6 +93,14 @@ def jupyterlab(tmp_path_factory):
             proceso.wait()
 
 
+def codigo_de_soluciones(ruta) -> int:
+    """Cuántas celdas de código siguen a «## Soluciones» (todas deben llegar plegadas)."""
+    celdas = json.loads(ruta.read_text(encoding="utf-8"))["cells"]
+    inicio = next((i for i, c in enumerate(celdas) if c["cell_type"] == "markdown"
+                   and "".join(c["source"]).startswith("## Soluciones")), len(celdas))
+    return sum(1 for c in celdas[inicio + 1:] if c["cell_type"] == "code")
+
+
 def esperar_cuaderno(pagina, ruta) -> dict:
     """Espera a que se vean todas las celdas de texto, carguen las imágenes y se compongan las fórmulas."""
     celdas = json.loads(ruta.read_text(encoding="utf-8"))["cells"]
@@ -134,6 +143,17 @@ def test_jupyterlab_muestra_el_cuaderno(ruta, jupyterlab, pestana):
         indicador.and_(pagina.locator("[data-status='idle']")).wait_for(timeout=ESPERA_S * 1000)
     except Exception:  # playwright.sync_api.TimeoutError
         pytest.fail(f"el núcleo no quedó listo en {ESPERA_S} s (estado: {indicador.get_attribute('data-status')})")
+    ocultas = codigo_de_soluciones(ruta)
+    if ocultas:  # el código de las soluciones se ve plegado (jupyter.source_hidden), no a la vista
+        try:
+            pagina.wait_for_function(
+                "(n) => document.querySelectorAll('.jp-CodeCell .jp-InputPlaceholder').length >= n",
+                arg=ocultas, timeout=ESPERA_S * 1000)
+        except Exception:  # playwright.sync_api.TimeoutError
+            vistas = pagina.evaluate("() => document.querySelectorAll('.jp-CodeCell .jp-InputPlaceholder').length")
+            pytest.fail(f"JupyterLab muestra plegadas {vistas} de las {ocultas} celdas de código de las soluciones")
     if ruta == CAPTURA:
         guardar_captura(pagina, "jupyterlab.png")
+        pagina.locator(".jp-CodeCell .jp-InputPlaceholder").last.scroll_into_view_if_needed()
+        guardar_captura(pagina, "jupyterlab_soluciones.png")  # una solución plegada, como la ve el estudiante
     pagina.evaluate(CERRAR_SESIONES, token)  # apaga el núcleo: siete a la vez cargarían la máquina
