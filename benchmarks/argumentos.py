@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import stat
@@ -159,8 +160,19 @@ def comprobar_carpeta_escribible(ruta: Path, opcion: str) -> None:
         with tempfile.TemporaryFile(dir=base):
             pass
     except OSError as error:
-        raise _falla(opcion, f"no se puede escribir en la carpeta {base.name!r} ({error.strerror or error}). "
+        raise _falla(opcion, f"no se puede escribir en la carpeta {base.name!r} ({_causa(error)}). "
                              "Elige otra carpeta o dale permiso de escritura (chmod u+w).") from None
+
+
+_CAUSAS = {errno.EACCES: "sin permiso de escritura", errno.EPERM: "operación no permitida",
+           errno.EROFS: "sistema de archivos de solo lectura", errno.ENOSPC: "disco lleno",
+           errno.EDQUOT: "cuota de disco agotada", errno.ENOENT: "no admite archivos nuevos",
+           errno.EOPNOTSUPP: "no admite archivos nuevos", errno.EINVAL: "no admite archivos nuevos"}
+
+
+def _causa(error: OSError) -> str:
+    """La causa de un ``OSError`` en español (la de los errores más comunes; si no, el código del sistema)."""
+    return _CAUSAS.get(error.errno, f"error del sistema {errno.errorcode.get(error.errno, error.errno)}")
 
 
 def comprobar_escribible(ruta: Path, opcion: str) -> None:

@@ -41,8 +41,75 @@ RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
-from argumentos import Analizador, entero, fraccion, lista_de_enteros, numero  # noqa: E402  (ayuda y errores de uso en español)
+from argumentos import (  # noqa: E402  (ayuda y errores de uso en español)
+    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
+    fraccion, lista_de_enteros, numero,
+)
+from utils.datos import CORPUS_CURSO  # noqa: E402  (sin TensorFlow)
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # sin el registro de arranque de TensorFlow
+DIR_RESULTADOS = RAIZ / "benchmarks" / "resultados"
+DIR_TEMPORAL = DIR_RESULTADOS / "tmp"  # ignorada por git
+FASES = ("entrenamiento", "decodificacion", "escala", "pruebas")
+
+
+def lista_de_fases(texto: str) -> list[str]:
+    """Tipo de ``--fases``: fases separadas por comas, todas de ``FASES``."""
+    fases = [f.strip() for f in texto.split(",")]
+    desconocidas = [f for f in fases if f not in FASES]
+    if desconocidas:
+        raise argparse.ArgumentTypeError(f"fases desconocidas: {', '.join(map(repr, desconocidas))}. Las válidas: {', '.join(FASES)}")
+    return fases
+
+
+def analizador() -> Analizador:
+    """Las opciones de la orden (sin importar TensorFlow: ``--help`` y los errores de uso son inmediatos)."""
+    p = Analizador(description=__doc__.split("\n\n")[0])
+    p.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo inglés<TAB>francés (por defecto, el de datos/)")
+    p.add_argument("--pares", type=entero(0), default=1000, help="pares (los primeros del archivo) para entrenar y decodificar; 0: todos (1000)")
+    p.add_argument("--pares-escala", type=entero(0), default=None, help="pares de la prueba de escala (por defecto, todos)")
+    p.add_argument("--epocas", type=entero(1), default=5, help="épocas de cada receta en la comparación (5)")
+    p.add_argument("--epocas-escala", type=entero(0), default=1, help="épocas de la prueba de escala; 0 la salta (1)")
+    p.add_argument("--frases", type=lista_de_enteros(1), default=[100, 1000],
+                   help="tamaños de la comparación de decodificación (100,1000)")
+    p.add_argument("--frases-predict", type=entero(1), default=100,
+                   help="frases que se decodifican de verdad con predict; el resto se extrapola (100)")
+    p.add_argument("--latent-dim", type=entero(1), default=256)
+    p.add_argument("--batch-size", type=entero(1), default=64)
+    p.add_argument("--tasa", type=numero(0.0, abierto=True), default=0.001, help="tasa de aprendizaje de RMSprop (0.001)")
+    p.add_argument("--fraccion-validacion", type=fraccion, default=0.2)
+    p.add_argument("--semilla", type=entero(0), default=42)
+    p.add_argument("--sin-pruebas", action="store_true", help="no mide el tiempo de python -m pytest")
+    p.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "rendimiento.md")
+    p.add_argument("--fases", type=lista_de_fases, default=None,
+                   help=f"solo estas fases ({','.join(FASES)}); las demás se toman de la última ejecución guardada")
+    p.add_argument("--solo-informe", action="store_true",
+                   help="rehace rendimiento.md con las medidas guardadas en resultados/tmp/ (sin medir nada)")
+    p.add_argument("--tarea", choices=["denso", "ligero"], help=argparse.SUPPRESS)  # uso interno: subprocesos
+    p.add_argument("--json", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--guardar", type=Path, help=argparse.SUPPRESS)
+    return p
+
+
+def analizar_argumentos(argv=None) -> argparse.Namespace:
+    """Las opciones, con lo que se leerá y se escribirá comprobado antes de medir nada (errores de uso, no trazas)."""
+    args = analizador().parse_args(argv)
+    if args.tarea:  # subproceso de esta orden: ya se comprobó todo
+        return args
+    comprobar_escribible(args.salida, "--salida")
+    guardado = DIR_TEMPORAL / "resultados.json"
+    if (args.solo_informe or args.fases is not None and set(args.fases) != set(FASES)) and not guardado.is_file():
+        opcion = "--solo-informe" if args.solo_informe else "--fases"
+        print(f"error: {opcion}: no hay medidas guardadas de una ejecución anterior (benchmarks/resultados/tmp/"
+              "resultados.json): ejecuta antes la orden con todas las fases.", file=sys.stderr)
+        raise SystemExit(2)
+    if not args.solo_informe:
+        comprobar_archivo_de_entrada(args.corpus, "--corpus")
+        comprobar_carpeta_escribible(DIR_TEMPORAL, "benchmarks/resultados/tmp")
+    return args
+
+
+analizar_pronto(__name__, analizador)
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
@@ -50,7 +117,6 @@ import numpy as np  # noqa: E402
 from utils import modelos  # noqa: E402
 from utils.configuracion import fijar_semillas  # noqa: E402
 from utils.datos import (  # noqa: E402
-    CORPUS_CURSO,
     FIN,
     ID_RELLENO,
     INICIO,
@@ -67,8 +133,6 @@ from utils.datos import (  # noqa: E402
 )
 from utils.decodificacion import decodificar_lote, pasos_maximos  # noqa: E402
 
-DIR_RESULTADOS = RAIZ / "benchmarks" / "resultados"
-DIR_TEMPORAL = DIR_RESULTADOS / "tmp"  # ignorada por git
 MIB = 1024**2
 OBJETIVOS = {  # lo que este benchmark quiere mostrar (no forzar): ver la tabla de objetivos
     "lote_100": 200, "lote_1000": 1000, "memoria": 0.45, "velocidad": 1.5, "escala_gib": 2.5, "pruebas_min": 10,
@@ -426,9 +490,6 @@ def fila_de_pruebas(pruebas: dict) -> tuple[str, str, bool | None]:
     return objetivo, f"{minutos:.1f} min ({pruebas['resumen']})", minutos <= OBJETIVOS["pruebas_min"]
 
 
-FASES = ("entrenamiento", "decodificacion", "escala", "pruebas")
-
-
 def principal(args) -> None:
     import tensorflow as tf
 
@@ -468,34 +529,6 @@ def principal(args) -> None:
     args.salida.write_text(texto, encoding="utf-8")
     guardado.write_text(json.dumps(r, ensure_ascii=False, indent=1), encoding="utf-8")
     print("\n" + texto)
-
-
-def analizar_argumentos(argv=None):
-    p = Analizador(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo inglés<TAB>francés (por defecto, el de datos/)")
-    p.add_argument("--pares", type=entero(0), default=1000, help="pares (los primeros del archivo) para entrenar y decodificar; 0: todos (1000)")
-    p.add_argument("--pares-escala", type=entero(0), default=None, help="pares de la prueba de escala (por defecto, todos)")
-    p.add_argument("--epocas", type=entero(1), default=5, help="épocas de cada receta en la comparación (5)")
-    p.add_argument("--epocas-escala", type=entero(0), default=1, help="épocas de la prueba de escala; 0 la salta (1)")
-    p.add_argument("--frases", type=lista_de_enteros(1), default=[100, 1000],
-                   help="tamaños de la comparación de decodificación (100,1000)")
-    p.add_argument("--frases-predict", type=entero(1), default=100,
-                   help="frases que se decodifican de verdad con predict; el resto se extrapola (100)")
-    p.add_argument("--latent-dim", type=entero(1), default=256)
-    p.add_argument("--batch-size", type=entero(1), default=64)
-    p.add_argument("--tasa", type=numero(0.0, abierto=True), default=0.001, help="tasa de aprendizaje de RMSprop (0.001)")
-    p.add_argument("--fraccion-validacion", type=fraccion, default=0.2)
-    p.add_argument("--semilla", type=entero(0), default=42)
-    p.add_argument("--sin-pruebas", action="store_true", help="no mide el tiempo de python -m pytest")
-    p.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "rendimiento.md")
-    p.add_argument("--fases", type=lambda x: x.split(","), default=None,
-                   help=f"solo estas fases ({','.join(FASES)}); las demás se toman de la última ejecución guardada")
-    p.add_argument("--solo-informe", action="store_true",
-                   help="rehace rendimiento.md con las medidas guardadas en resultados/tmp/ (sin medir nada)")
-    p.add_argument("--tarea", choices=["denso", "ligero"], help=argparse.SUPPRESS)  # uso interno: subprocesos
-    p.add_argument("--json", type=Path, help=argparse.SUPPRESS)
-    p.add_argument("--guardar", type=Path, help=argparse.SUPPRESS)
-    return p.parse_args(argv)
 
 
 if __name__ == "__main__":

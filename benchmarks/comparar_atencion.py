@@ -38,8 +38,38 @@ RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
-from argumentos import Analizador, entero, numero  # noqa: E402  (ayuda y errores de uso en español)
+from argumentos import (  # noqa: E402  (ayuda y errores de uso en español)
+    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
+    numero,
+)
+from utils.configuracion import DIR_IMAGENES, obtener_configuracion  # noqa: E402  (sin TensorFlow)
+from utils.datos import CORPUS_CURSO  # noqa: E402
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+INFORME = RAIZ / "benchmarks" / "resultados" / "atencion_por_longitud.md"
+GRAFICO = DIR_IMAGENES / "atencion_calidad_por_longitud.png"
+MAPAS = DIR_IMAGENES / "atencion_mapas.png"
+
+
+def analizador() -> Analizador:
+    """Las opciones de la orden (sin importar TensorFlow: ``--help`` y los errores de uso son inmediatos)."""
+    curso = obtener_configuracion("curso")
+    parser = Analizador(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
+    parser.add_argument("--pares", type=entero(0), default=20_000, help="pares elegidos al azar del archivo")
+    parser.add_argument("--latent-dim", type=entero(1), default=256, help="unidades del modelo con atención (las de la medida publicada)")
+    parser.add_argument("--epocas", type=entero(1), default=20, help="épocas como máximo, para los dos")
+    parser.add_argument("--paciencia", type=entero(1), default=curso.paciencia)
+    parser.add_argument("--tasa", type=numero(0.0, abierto=True), default=curso.tasa_aprendizaje, help="tasa de aprendizaje de Adam")
+    parser.add_argument("--lote", type=entero(1), default=curso.batch_size)
+    parser.add_argument("--semilla", type=entero(0), default=curso.semilla)
+    parser.add_argument("--guardar", type=Path, default=None,
+                        help="carpeta donde guardar los dos paquetes (p. ej. modelos/atencion), ignorada por git")
+    parser.add_argument("--informe", type=Path, default=INFORME)
+    return parser
+
+
+analizar_pronto(__name__, analizador)
 
 import keras  # noqa: E402
 import matplotlib  # noqa: E402
@@ -49,16 +79,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from utils import atencion, modelos  # noqa: E402
-from utils.configuracion import DIR_IMAGENES, obtener_configuracion  # noqa: E402
-from utils.datos import CORPUS_CURSO  # noqa: E402
 from utils.evaluacion import evaluar_multirreferencia  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from calidad import ruta_legible, sha256  # noqa: E402
 
-INFORME = RAIZ / "benchmarks" / "resultados" / "atencion_por_longitud.md"
-GRAFICO = DIR_IMAGENES / "atencion_calidad_por_longitud.png"
-MAPAS = DIR_IMAGENES / "atencion_mapas.png"
 CON, SIN = "con atención", "sin atención"
 
 
@@ -138,21 +163,18 @@ def informe(args, orden, datos, config, resultados, tablas, generales, ejemplos,
 
 def main(argumentos: list[str] | None = None) -> dict:
     curso = obtener_configuracion("curso")
-    parser = Analizador(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
-    parser.add_argument("--pares", type=entero(0), default=20_000, help="pares elegidos al azar del archivo")
-    parser.add_argument("--latent-dim", type=entero(1), default=256, help="unidades del modelo con atención (las de la medida publicada)")
-    parser.add_argument("--epocas", type=entero(1), default=20, help="épocas como máximo, para los dos")
-    parser.add_argument("--paciencia", type=entero(1), default=curso.paciencia)
-    parser.add_argument("--tasa", type=numero(0.0, abierto=True), default=curso.tasa_aprendizaje, help="tasa de aprendizaje de Adam")
-    parser.add_argument("--lote", type=entero(1), default=curso.batch_size)
-    parser.add_argument("--semilla", type=entero(0), default=curso.semilla)
-    parser.add_argument("--guardar", type=Path, default=None,
-                        help="carpeta donde guardar los dos paquetes (p. ej. modelos/atencion), ignorada por git")
-    parser.add_argument("--informe", type=Path, default=INFORME)
-    args = parser.parse_args(argumentos)
-    if not args.corpus.exists():
-        raise SystemExit(f"--corpus: no existe {ruta_legible(args.corpus)}. Comprueba la ruta.")
+    args = analizador().parse_args(argumentos)
+    comprobar_archivo_de_entrada(args.corpus, "--corpus")
+    comprobar_escribible(args.informe, "--informe")
+    for figura in (GRAFICO, MAPAS):
+        comprobar_escribible(figura, "imagenes/")
+    if args.guardar:
+        comprobar_carpeta_escribible(args.guardar, "--guardar")
+        for sub in ("con_atencion", "sin_atencion"):
+            try:
+                modelos.comprobar_destino_de_paquete(args.guardar / sub)
+            except (ValueError, OSError) as error:
+                raise SystemExit(f"error: --guardar: {error}") from None
     orden = (f"python benchmarks/comparar_atencion.py --corpus {ruta_legible(args.corpus)} --pares {args.pares} "
              f"--latent-dim {args.latent_dim} --epocas {args.epocas} --paciencia {args.paciencia} --tasa {args.tasa} "
              f"--lote {args.lote}")

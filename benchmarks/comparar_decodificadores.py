@@ -29,30 +29,45 @@ RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
-from argumentos import Analizador, entero  # noqa: E402  (ayuda y errores de uso en español)
+from argumentos import (  # noqa: E402  (ayuda y errores de uso en español)
+    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_escribible, entero,
+)
+from utils.configuracion import CONFIGURACIONES, VARIABLE_CONFIG  # noqa: E402  (sin TensorFlow)
+
+ORIGENES = ("preentrenado", "propio")  # los de utils.modelos.ORIGENES (que importa Keras)
 
 TEMPERATURA, TOP_K = 0.7, 5
 ANCHOS_HAZ = (1, 3, 5)
 N_EJEMPLOS = 8
 
 
-def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
-    """Opciones de la línea de órdenes (ver el docstring del módulo)."""
-    from utils.configuracion import CONFIGURACIONES, VARIABLE_CONFIG
-
-    from utils.modelos import ORIGENES
-
+def analizador() -> Analizador:
+    """Las opciones de la orden (sin importar TensorFlow: ``--help`` y los errores de uso son inmediatos)."""
     parser = Analizador(description="Compara los decodificadores del cuaderno 07 (tabla Markdown).")
     parser.add_argument("--origen", choices=ORIGENES, default="preentrenado", help="el modelo preentrenado o el del cuaderno 04")
     parser.add_argument("--config", choices=sorted(CONFIGURACIONES), default=os.environ.get(VARIABLE_CONFIG, "curso").strip().lower() or "curso",
                         help="configuración del curso (por defecto, la de SEQ2SEQ_CONFIG o «curso»)")
     parser.add_argument("--corpus", help="archivo de Tatoeba que usar (como SEQ2SEQ_CORPUS)")
     parser.add_argument("--frases", type=entero(1), default=500, help="frases de validación que se evalúan como mucho (500)")
-    opciones = parser.parse_args(argumentos)
-    if opciones.frases < 1:
-        parser.error("--frases debe ser un entero positivo.")
-    if opciones.corpus and not Path(opciones.corpus).is_file():
-        parser.error(f"--corpus: no existe el archivo {opciones.corpus!r}.")
+    parser.add_argument("--informe", type=Path, default=None,
+                        help="dónde escribir la tabla (por defecto, benchmarks/resultados/decodificadores_ORIGEN.md)")
+    return parser
+
+
+analizar_pronto(__name__, analizador)
+
+
+def destino_del_informe(opciones: argparse.Namespace) -> Path:
+    """El archivo del informe: ``--informe`` o el de siempre para el origen elegido."""
+    return opciones.informe or RAIZ / "benchmarks" / "resultados" / f"decodificadores_{opciones.origen}.md"
+
+
+def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
+    """Opciones de la línea de órdenes (ver el docstring del módulo), con lo que se lee y se escribe comprobado."""
+    opciones = analizador().parse_args(argumentos)
+    if opciones.corpus:
+        comprobar_archivo_de_entrada(Path(opciones.corpus), "--corpus")
+    comprobar_escribible(destino_del_informe(opciones), "--informe")
     return opciones
 
 
@@ -200,10 +215,11 @@ def main(argumentos: list[str] | None = None) -> Path:
         f"Tiempo total (carga o entrenamiento incluidos): {time.perf_counter() - inicio_total:.0f} s.",
         "",
     ])
-    destino = RAIZ / "benchmarks" / "resultados" / f"decodificadores_{curso.origen}.md"
+    destino = destino_del_informe(opciones)
     destino.parent.mkdir(parents=True, exist_ok=True)
     destino.write_text(texto, encoding="utf-8")
-    print("\n" + tabla + f"\n\nEscrito en {destino.relative_to(RAIZ)}")
+    legible = destino.resolve().relative_to(RAIZ) if destino.resolve().is_relative_to(RAIZ) else destino.name
+    print("\n" + tabla + f"\n\nEscrito en {legible}")
     return destino
 
 

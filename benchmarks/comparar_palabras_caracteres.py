@@ -40,8 +40,46 @@ RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
-from argumentos import Analizador, entero, numero  # noqa: E402  (ayuda y errores de uso en español)
+from argumentos import (  # noqa: E402  (ayuda y errores de uso en español)
+    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
+    numero,
+)
+from utils.datos import CORPUS_CURSO  # noqa: E402  (sin TensorFlow)
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+DIR_TRABAJO = RAIZ / "benchmarks" / "resultados" / "tmp" / "palabras_frente_a_caracteres"
+INFORME = RAIZ / "benchmarks" / "resultados" / "palabras_frente_a_caracteres.md"
+
+
+def analizador() -> Analizador:
+    """Las opciones de la orden (sin importar TensorFlow: ``--help`` y los errores de uso son inmediatos)."""
+    parser = Analizador(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
+    parser.add_argument("--pares", type=entero(0), default=10_000, help="los primeros N pares del archivo")
+    parser.add_argument("--epocas", type=entero(1), default=50, help="máximo de épocas de cada modelo (con parada temprana)")
+    parser.add_argument("--paciencia", type=entero(1), default=5, help="paciencia de la parada del modelo de palabras (el de caracteres usa la del curso)")
+    parser.add_argument("--vocabulario", type=entero(1), default=6_000, help="palabras más frecuentes por idioma")
+    parser.add_argument("--max-tokens", type=entero(1), default=20)
+    parser.add_argument("--embedding-dim", type=entero(1), default=256)
+    parser.add_argument("--unidades", type=entero(1), default=256, help="de cada GRU del modelo de palabras")
+    parser.add_argument("--capas", type=entero(1), default=3)
+    parser.add_argument("--batch-palabras", type=entero(1), default=32)
+    parser.add_argument("--tasa-palabras", type=numero(0.0, abierto=True), default=1e-3)
+    parser.add_argument("--epocas-sin-forzado", type=entero(0), default=3, help="0: no hace el experimento de la sección 14")
+    parser.add_argument("--informe", type=Path, default=INFORME)
+    return parser
+
+
+def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
+    """Opciones de la línea de órdenes (ver el docstring del módulo), con lo que se lee y se escribe comprobado."""
+    args = analizador().parse_args(argumentos)
+    comprobar_archivo_de_entrada(args.corpus, "--corpus")
+    comprobar_escribible(args.informe, "--informe")
+    comprobar_carpeta_escribible(DIR_TRABAJO, "benchmarks/resultados/tmp")
+    return args
+
+
+analizar_pronto(__name__, analizador)
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
@@ -49,15 +87,13 @@ import numpy as np  # noqa: E402
 from utils import modelos, palabras  # noqa: E402
 from utils.configuracion import CONFIGURACIONES, fijar_semillas  # noqa: E402
 from utils.datos import (  # noqa: E402
-    CORPUS_CURSO, DatosIds, agregar_tokens, crear_vocabulario, leer_pares, motivo_intraducible, vectorizar_ids,
+    DatosIds, agregar_tokens, crear_vocabulario, leer_pares, motivo_intraducible, vectorizar_ids,
 )
 from utils.evaluacion import agrupar_referencias, evaluar_multirreferencia  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import calidad  # noqa: E402
 
-DIR_TRABAJO = RAIZ / "benchmarks" / "resultados" / "tmp" / "palabras_frente_a_caracteres"
-INFORME = RAIZ / "benchmarks" / "resultados" / "palabras_frente_a_caracteres.md"
 PROBABILIDAD_PROPIA = 0.25
 N_EJEMPLOS = 10
 
@@ -76,25 +112,6 @@ def orden_legible(argumentos: list[str]) -> str:
         elif parte.startswith("--corpus="):
             partes[i] = "--corpus " + calidad.ruta_legible(Path(parte.split("=", 1)[1]))
     return " ".join(["python benchmarks/comparar_palabras_caracteres.py", *partes])
-
-
-def leer_argumentos(argumentos: list[str] | None = None) -> argparse.Namespace:
-    """Opciones de la línea de órdenes (ver el docstring del módulo)."""
-    parser = Analizador(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS_CURSO, help="archivo de Tatoeba de 2 o 3 columnas")
-    parser.add_argument("--pares", type=entero(0), default=10_000, help="los primeros N pares del archivo")
-    parser.add_argument("--epocas", type=entero(1), default=50, help="máximo de épocas de cada modelo (con parada temprana)")
-    parser.add_argument("--paciencia", type=entero(1), default=5, help="paciencia de la parada del modelo de palabras (el de caracteres usa la del curso)")
-    parser.add_argument("--vocabulario", type=entero(1), default=6_000, help="palabras más frecuentes por idioma")
-    parser.add_argument("--max-tokens", type=entero(1), default=20)
-    parser.add_argument("--embedding-dim", type=entero(1), default=256)
-    parser.add_argument("--unidades", type=entero(1), default=256, help="de cada GRU del modelo de palabras")
-    parser.add_argument("--capas", type=entero(1), default=3)
-    parser.add_argument("--batch-palabras", type=entero(1), default=32)
-    parser.add_argument("--tasa-palabras", type=numero(0.0, abierto=True), default=1e-3)
-    parser.add_argument("--epocas-sin-forzado", type=entero(0), default=3, help="0: no hace el experimento de la sección 14")
-    parser.add_argument("--informe", type=Path, default=INFORME)
-    return parser.parse_args(argumentos)
 
 
 def entrenar_caracteres(ingles: list[str], frances: list[str], config, carpeta: Path) -> dict:
@@ -163,8 +180,6 @@ def fila(nombre: str, cifras: dict) -> str:
 
 def main(argumentos: list[str] | None = None) -> dict:
     args = leer_argumentos(argumentos)
-    if not args.corpus.exists():
-        raise SystemExit(f"--corpus: no existe {calidad.ruta_legible(args.corpus)}. Comprueba la ruta.")
     inicio_total = time.perf_counter()
     corpus = leer_pares(args.corpus, num_pares=args.pares, mostrar_resumen=False)
     ingles, frances = corpus.ingles, corpus.frances

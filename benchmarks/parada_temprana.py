@@ -33,8 +33,30 @@ RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
-from argumentos import Analizador, entero  # noqa: E402  (ayuda y errores de uso en español)
+from argumentos import (  # noqa: E402  (ayuda y errores de uso en español)
+    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_escribible, entero,
+)
+from utils.configuracion import DIR_IMAGENES  # noqa: E402  (sin TensorFlow)
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+DIR_RESULTADOS = RAIZ / "benchmarks" / "resultados"
+
+
+def analizador() -> Analizador:
+    """Las opciones de la orden (sin importar TensorFlow: ``--help`` y los errores de uso son inmediatos)."""
+    parser = Analizador(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
+    parser.add_argument("--config", default="curso", choices=["curso", "prueba"])
+    parser.add_argument("--epocas", type=entero(1), default=None, help="épocas (por defecto, el máximo de la configuración)")
+    parser.add_argument("--cada", type=entero(1), default=1, help="cada cuántas épocas se traduce (1: se simula la parada por chrF)")
+    parser.add_argument("--solo-informe", action="store_true", help="no entrenar: rehacer el informe desde el JSON")
+    parser.add_argument("--json", type=Path, default=DIR_RESULTADOS / "parada_temprana.json")
+    parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "parada_temprana.md")
+    parser.add_argument("--grafico", type=Path, default=DIR_IMAGENES / "parada_temprana.png")
+    return parser
+
+
+analizar_pronto(__name__, analizador)
 
 import keras  # noqa: E402
 import matplotlib  # noqa: E402
@@ -44,13 +66,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from utils import modelos  # noqa: E402
-from utils.configuracion import DIR_IMAGENES, VARIABLE_CORPUS, fijar_semillas, obtener_configuracion  # noqa: E402
+from utils.configuracion import VARIABLE_CORPUS, fijar_semillas, obtener_configuracion  # noqa: E402
 from utils.evaluacion import traducir_y_medir  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import receta  # noqa: E402  (los mismos datos, frases y medidas que receta.py)
 
-DIR_RESULTADOS = RAIZ / "benchmarks" / "resultados"
 FRASES_ENTRENAMIENTO = receta.FRASES_ENTRENAMIENTO
 
 
@@ -190,20 +211,17 @@ def escribir_informe(registro: dict, salida: Path, grafico: Path, paciencia: int
 
 
 def main(argumentos: list[str] | None = None) -> None:
-    parser = Analizador(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
-    parser.add_argument("--config", default="curso", choices=["curso", "prueba"])
-    parser.add_argument("--epocas", type=entero(1), default=None, help="épocas (por defecto, el máximo de la configuración)")
-    parser.add_argument("--cada", type=entero(1), default=1, help="cada cuántas épocas se traduce (1: se simula la parada por chrF)")
-    parser.add_argument("--solo-informe", action="store_true", help="no entrenar: rehacer el informe desde el JSON")
-    parser.add_argument("--json", type=Path, default=DIR_RESULTADOS / "parada_temprana.json")
-    parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "parada_temprana.md")
-    parser.add_argument("--grafico", type=Path, default=DIR_IMAGENES / "parada_temprana.png")
-    args = parser.parse_args(argumentos)
-    if args.corpus is not None and not args.corpus.is_file():
-        raise SystemExit(f"--corpus: no existe {args.corpus}. Descarga fra-eng.zip de manythings.org/anki y pásale fra.txt.")
-    if args.solo_informe and not args.json.is_file():
-        raise SystemExit(f"--solo-informe: no existe {args.json}; ejecuta antes la orden sin --solo-informe.")
+    args = analizador().parse_args(argumentos)
+    if args.solo_informe:
+        if not args.json.is_file():
+            raise SystemExit(f"error: --solo-informe: no existe {args.json.name!r}; ejecuta antes la orden sin --solo-informe.")
+        comprobar_archivo_de_entrada(args.json, "--json")
+    else:
+        if args.corpus is not None:
+            comprobar_archivo_de_entrada(args.corpus, "--corpus")
+        comprobar_escribible(args.json, "--json")
+    comprobar_escribible(args.salida, "--salida")
+    comprobar_escribible(args.grafico, "--grafico")
     if not args.solo_informe:
         entrenar_y_medir(args, args.json)
     registro = json.loads(args.json.read_text(encoding="utf-8"))

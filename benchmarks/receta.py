@@ -18,7 +18,6 @@ Uso, desde la raíz del repositorio::
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import json
 import os
@@ -31,8 +30,27 @@ RAIZ = Path(__file__).resolve().parent.parent
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
-from argumentos import Analizador, entero  # noqa: E402  (ayuda y errores de uso en español)
+from argumentos import (  # noqa: E402  (ayuda y errores de uso en español)
+    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
+)
+from utils.configuracion import DIR_IMAGENES  # noqa: E402  (sin TensorFlow)
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+DIR_RESULTADOS = RAIZ / "benchmarks" / "resultados"
+
+
+def analizador() -> Analizador:
+    """Las opciones de la orden (sin importar TensorFlow: ``--help`` y los errores de uso son inmediatos)."""
+    parser = Analizador(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
+    parser.add_argument("--config", default="curso", choices=["curso", "prueba"])
+    parser.add_argument("--epocas", type=entero(1), default=15, help="épocas de cada variante A–D")
+    parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "receta.md")
+    parser.add_argument("--curvas", type=Path, default=DIR_IMAGENES / "receta_curvas.png")
+    return parser
+
+
+analizar_pronto(__name__, analizador)
 
 import keras  # noqa: E402
 import matplotlib  # noqa: E402
@@ -42,11 +60,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from utils import modelos  # noqa: E402
-from utils.configuracion import DIR_IMAGENES, VARIABLE_CORPUS, obtener_configuracion  # noqa: E402
+from utils.configuracion import VARIABLE_CORPUS, obtener_configuracion  # noqa: E402
 from utils.datos import ids_a_one_hot, preparar_ids  # noqa: E402
 from utils.evaluacion import agrupar_referencias, traducir_y_medir  # noqa: E402
 
-DIR_RESULTADOS = RAIZ / "benchmarks" / "resultados"
 FRASES_ENTRENAMIENTO = 300
 
 
@@ -92,13 +109,12 @@ def preparar_medida(config):
 
 
 def main(argumentos: list[str] | None = None) -> None:
-    parser = Analizador(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=None, help="fra.txt de Tatoeba (por defecto, el de la configuración)")
-    parser.add_argument("--config", default="curso", choices=["curso", "prueba"])
-    parser.add_argument("--epocas", type=entero(1), default=15, help="épocas de cada variante A–D")
-    parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "receta.md")
-    parser.add_argument("--curvas", type=Path, default=DIR_IMAGENES / "receta_curvas.png")
-    args = parser.parse_args(argumentos)
+    args = analizador().parse_args(argumentos)
+    if args.corpus is not None:
+        comprobar_archivo_de_entrada(args.corpus, "--corpus")
+    comprobar_escribible(args.salida, "--salida")
+    comprobar_escribible(args.curvas, "--curvas")
+    comprobar_carpeta_escribible(DIR_RESULTADOS / "tmp", "benchmarks/resultados/tmp")
     config = obtener_configuracion(args.config)
     if args.corpus is not None:
         os.environ[VARIABLE_CORPUS] = str(args.corpus)

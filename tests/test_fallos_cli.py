@@ -43,7 +43,11 @@ def test_argparse_en_espanol():
         "--c: 'x' no es una opción válida (elige entre 'a', 'b')"
 
 
-@pytest.mark.parametrize("orden", ["calidad", "entrenar_preentrenado"])
+ORDENES_DE_BENCHMARKS = ["benchmark", "comparar_atencion", "comparar_decodificadores", "comparar_palabras_caracteres",
+                         "parada_temprana", "receta"]
+
+
+@pytest.mark.parametrize("orden", ["calidad", "entrenar_preentrenado", *ORDENES_DE_BENCHMARKS])
 def test_help_sin_tensorflow_y_en_espanol(orden):
     codigo = (f"import runpy, sys; sys.argv = ['{orden}.py', '--help']\n"
               f"try:\n    runpy.run_path('benchmarks/{orden}.py', run_name='__main__')\n"
@@ -169,3 +173,63 @@ def test_sitio_destino_que_no_es_una_carpeta(capsys, tmp_path):
                                                                                 ["--destino", str(archivo)])
     assert archivo.read_text() == "hola"
     assert "--estricto no admite valor" in error_de_uso(capsys, construir.main, ["--estricto=si"])
+
+
+# Cada orden de benchmarks/, con la función que analiza y comprueba sus argumentos y la opción de su informe.
+SALIDAS_DE_LAS_ORDENES = [
+    ("benchmark", "analizar_argumentos", "--salida"),
+    ("comparar_atencion", "main", "--informe"),
+    ("comparar_decodificadores", "main", "--informe"),
+    ("comparar_palabras_caracteres", "main", "--informe"),
+    ("parada_temprana", "main", "--salida"),
+    ("parada_temprana", "main", "--grafico"),
+    ("receta", "main", "--salida"),
+    ("receta", "main", "--curvas"),
+]
+
+
+@pytest.mark.parametrize("orden, funcion, opcion", SALIDAS_DE_LAS_ORDENES,
+                         ids=[f"{o}{opcion}" for o, _, opcion in SALIDAS_DE_LAS_ORDENES])
+def test_benchmarks_rechazan_un_informe_que_no_se_puede_escribir_antes_de_trabajar(capsys, tmp_path, monkeypatch,
+                                                                                  orden, funcion, opcion):
+    modulo = cargar(orden)
+    # Si la comprobación no llegara antes del trabajo, leer el corpus lo delataría.
+    for nombre in ("leer_pares", "preparar_medida", "entrenar_y_medir", "muestra_de_pares", "obtener_configuracion"):
+        if hasattr(modulo, nombre) and not (orden == "comparar_atencion" and nombre == "obtener_configuracion"):
+            monkeypatch.setattr(modulo, nombre, lambda *a, **k: pytest.fail("empezó a trabajar antes de comprobar"))
+    archivo = tmp_path / "notas.txt"
+    archivo.write_text("hola")
+    casos = [
+        (str(tmp_path), f"{tmp_path.name!r} es una carpeta; indica un archivo"),
+        (str(archivo / "informe.md"), "no se puede escribir 'informe.md': 'notas.txt' es un archivo, no una carpeta"),
+        ("/dev/null", "'null' no es un archivo normal"),
+    ]
+    for ruta, mensaje in casos:
+        assert f"{opcion}: {mensaje}" in error_de_uso(capsys, getattr(modulo, funcion), [opcion, ruta])
+    assert archivo.read_text() == "hola" and sorted(p.name for p in tmp_path.iterdir()) == ["notas.txt"]
+
+
+@pytest.mark.parametrize("orden, funcion", [("benchmark", "analizar_argumentos"), ("comparar_atencion", "main"),
+                                            ("comparar_palabras_caracteres", "main"), ("parada_temprana", "main"),
+                                            ("receta", "main"), ("comparar_decodificadores", "main")])
+def test_benchmarks_rechazan_un_corpus_que_no_es_un_archivo(capsys, tmp_path, orden, funcion):
+    funcion = getattr(cargar(orden), funcion)
+    assert "--corpus: no existe 'no_esta.txt'" in error_de_uso(capsys, funcion, ["--corpus", str(tmp_path / "no_esta.txt")])
+    assert "--corpus: 'null' no es un archivo normal" in error_de_uso(capsys, funcion, ["--corpus", "/dev/null"])
+    assert f"--corpus: '{tmp_path.name}' es una carpeta" in error_de_uso(capsys, funcion, ["--corpus", str(tmp_path)])
+
+
+def test_benchmark_fases_y_medidas_guardadas(capsys, monkeypatch, tmp_path):
+    benchmark = cargar("benchmark")
+    assert "--fases: fases desconocidas: 'rapido'" in error_de_uso(capsys, benchmark.analizar_argumentos,
+                                                                    ["--fases", "escala,rapido"])
+    monkeypatch.setattr(benchmark, "DIR_TEMPORAL", tmp_path / "sin_medidas")
+    for argumentos_de_la_orden, opcion in ((["--solo-informe"], "--solo-informe"), (["--fases", "escala"], "--fases")):
+        assert f"{opcion}: no hay medidas guardadas" in error_de_uso(
+            capsys, benchmark.analizar_argumentos, argumentos_de_la_orden + ["--salida", str(tmp_path / "r.md")])
+
+
+def test_comparar_decodificadores_conoce_los_origenes_sin_importar_keras():
+    from utils import modelos
+
+    assert cargar("comparar_decodificadores").ORIGENES == modelos.ORIGENES
