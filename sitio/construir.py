@@ -251,11 +251,66 @@ def escribir_pagina(
     (sitio.destino / pagina.archivo).write_text(str(sopa), encoding="utf-8")
 
 
+def _es_resto(ruta: Path, destino: Path) -> bool:
+    """``True`` si ``ruta`` es la carpeta temporal de una construcción de ``destino`` que se cortó (``kill -9``,
+    un apagón): ``.NOMBRE.construyendo-xxxxxxxx``, vacía o con la marca del sitio (nunca otra cosa)."""
+    if ruta.is_symlink() or not ruta.is_dir():
+        return False
+    if not re.fullmatch(re.escape(f".{destino.name}.construyendo-") + r"[a-z0-9_]{8}", ruta.name):
+        return False
+    return (ruta / MARCA).is_file() or not any(ruta.iterdir())
+
+
+def limpiar_restos(destino: Path) -> list[str]:
+    """Borra las carpetas temporales que dejaron construcciones de ``destino`` cortadas; devuelve sus nombres."""
+    restos = sorted(r for r in destino.parent.iterdir() if _es_resto(r, destino))
+    for resto in restos:
+        shutil.rmtree(resto)
+    return [r.name for r in restos]
+
+
+class _Turno:
+    """Bloqueo de la carpeta que contiene el sitio mientras se construye: dos construcciones a la vez se turnan
+    (la segunda no borra como resto la carpeta temporal de la primera). Sin ``fcntl`` (Windows) no bloquea."""
+
+    def __init__(self, carpeta: Path):
+        self.carpeta, self.descriptor = carpeta, None
+
+    def __enter__(self):
+        try:
+            import fcntl
+        except ImportError:
+            return self
+        self.descriptor = os.open(self.carpeta, os.O_RDONLY)
+        fcntl.flock(self.descriptor, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *_):
+        if self.descriptor is not None:
+            os.close(self.descriptor)  # cerrar el descriptor suelta el bloqueo
+            self.descriptor = None
+
+
 def construir_sitio(destino: Path = DESTINO_POR_DEFECTO) -> Sitio:
-    """Escribe el sitio completo en ``destino`` y devuelve sus páginas y avisos."""
+    """Escribe el sitio completo en ``destino`` y devuelve sus páginas y avisos.
+
+    Antes borra los restos de construcciones cortadas de golpe (``kill -9``): sus carpetas temporales
+    ``.NOMBRE.construyendo-xxxxxxxx`` (y ``.NOMBRE.anterior``), y dice cuáles borró.
+    """
     destino = Path(destino).resolve()
     comprobar_destino(destino)
     destino.parent.mkdir(parents=True, exist_ok=True)
+    with _Turno(destino.parent):
+        restos = limpiar_restos(destino)
+        sitio = _construir_y_reemplazar(destino)
+    if restos:  # no es un aviso del sitio (no hace fallar --estricto): solo se informa
+        print(f"Se borró la carpeta temporal de una construcción cortada: {restos[0]}." if len(restos) == 1 else
+              f"Se borraron las carpetas temporales de {len(restos)} construcciones cortadas: {', '.join(restos)}.")
+    return sitio
+
+
+def _construir_y_reemplazar(destino: Path) -> Sitio:
+    """Construye el sitio al lado de ``destino`` y lo pone en su sitio con dos renombrados."""
     # Se construye al lado, en una carpeta temporal, y se pone en su sitio al final: una interrupción
     # (Ctrl-C, un error) deja el sitio anterior entero y no deja restos.
     temporal = Path(tempfile.mkdtemp(prefix=f".{destino.name}.construyendo-", dir=destino.parent))

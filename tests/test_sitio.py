@@ -181,3 +181,48 @@ def test_el_sitio_no_publica_scripts_ni_manejadores(tmp_path):
     assert 'href="notas.md"' in limpio and 'src="x.png"' in limpio and 'src="data:image/png;base64' in limpio
     assert 'class="salida"' in limpio
     assert any("se quitó <script>" in a for a in avisos) and all(a.startswith("01_prueba.ipynb: ") for a in avisos)
+
+
+def test_una_construccion_cortada_con_kill_9_no_deja_restos_tras_la_siguiente(tmp_path, monkeypatch, capsys):
+    # Un proceso que construye el sitio y muere de golpe (kill -9) a mitad: deja su carpeta temporal.
+    import subprocess
+    import sys
+
+    from sitio import construir
+
+    destino = tmp_path / "_sitio"
+    codigo = (
+        "import os, signal, sys\nfrom pathlib import Path\nfrom sitio import construir\n"
+        "def cortar(destino):\n"
+        "    construir.preparar_destino(destino)\n"
+        "    (destino / 'index.html').write_text('a medias')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "construir._construir_en = cortar\n"
+        "construir.construir_sitio(Path(sys.argv[1]))\n"
+    )
+    proceso = subprocess.run([sys.executable, "-c", codigo, str(destino)], cwd=RAIZ, capture_output=True, timeout=120)
+    assert proceso.returncode == -9
+    restos = [p.name for p in tmp_path.iterdir() if p.name.startswith("._sitio.construyendo-")]
+    assert len(restos) == 1 and not destino.exists()
+    # Otra cortada antes de escribir nada (vacía), y lo que no es de una construcción, que no se toca.
+    (tmp_path / "._sitio.construyendo-abcd1234").mkdir()
+    ajena = tmp_path / "._sitio.construyendo-zzzz9999"
+    ajena.mkdir()
+    (ajena / "notas.txt").write_text("mías")
+    (tmp_path / "._sitio.construyendo-enlace1").symlink_to(ajena)
+
+    def construir_deprisa(carpeta):  # la construcción de verdad tarda; aquí solo importa lo de alrededor
+        construir.preparar_destino(carpeta)
+        (carpeta / "index.html").write_text("entero")
+        return construir.Sitio(carpeta, [])
+
+    monkeypatch.setattr(construir, "_construir_en", construir_deprisa)
+    sitio = construir.construir_sitio(destino)
+    assert (destino / "index.html").read_text() == "entero" and sitio.avisos == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "._sitio.construyendo-enlace1", "._sitio.construyendo-zzzz9999", "_sitio"]
+    assert (ajena / "notas.txt").read_text() == "mías"
+    salida = capsys.readouterr().out
+    assert "Se borraron las carpetas temporales de 2 construcciones cortadas" in salida and restos[0] in salida
+    construir.construir_sitio(destino)  # sin restos, no dice nada
+    assert "Se borr" not in capsys.readouterr().out
