@@ -788,3 +788,31 @@ def traducir_transformer(textos: str | Sequence[str], modelo: keras.Model, token
             avisar(aviso)
     traducciones = traducir_ids(modelo, tokenizador, [frase for frase, _ in revisadas], k=int(k))
     return traducciones[0] if isinstance(textos, str) else traducciones
+
+
+def graficar_atencion_cruzada(pesos: Sequence[np.ndarray], piezas_fuente: Sequence[str], piezas_salida: Sequence[str],
+                              titulo: str = ""):
+    """Mapas de la atención cruzada de una frase: una fila de paneles por capa y uno por cabeza.
+
+    Se explica en 10_transformer_subpalabras. ``pesos`` es lo que devuelve ``decodificar_lote_transformer(...,
+    devolver_pesos=True)`` para un lote de una frase; las filas de cada mapa son las subpalabras de la salida
+    (``piezas_salida``, con ``<fin>``) y las columnas las de la frase inglesa.
+    """
+    import matplotlib.pyplot as plt
+
+    capas, cabezas = len(pesos), pesos[0].shape[1]
+    filas, columnas = len(piezas_salida), len(piezas_fuente)
+    fig, ejes = plt.subplots(capas, cabezas, figsize=(2.2 + 0.28 * columnas * cabezas, 1.2 + 0.26 * filas * capas),
+                             squeeze=False)
+    for capa in range(capas):
+        for cabeza in range(cabezas):
+            eje = ejes[capa][cabeza]
+            eje.imshow(np.asarray(pesos[capa])[0, cabeza, :filas, :columnas], cmap="Blues", vmin=0, vmax=1, aspect="auto")
+            eje.set_xticks(range(columnas), piezas_fuente if capa == capas - 1 else [""] * columnas, rotation=90, fontsize=7)
+            eje.set_yticks(range(filas), piezas_salida if cabeza == 0 else [""] * filas, fontsize=7)
+            eje.set_title(f"capa {capa + 1}, cabeza {cabeza + 1}", fontsize=8)
+    fig.supxlabel("frase inglesa (subpalabras que lee el codificador)", fontsize=9)
+    fig.supylabel("salida (una subpalabra por paso)", fontsize=9)
+    fig.suptitle(titulo, fontsize=10)
+    fig.tight_layout()
+    return fig
