@@ -15,6 +15,7 @@ tal cual (por ejemplo, en GitHub Pages; ver el README).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -269,26 +270,21 @@ def limpiar_restos(destino: Path) -> list[str]:
     return [r.name for r in restos]
 
 
-class _Turno:
-    """Bloqueo de la carpeta que contiene el sitio mientras se construye: dos construcciones a la vez se turnan
-    (la segunda no borra como resto la carpeta temporal de la primera). Sin ``fcntl`` (Windows) no bloquea."""
-
-    def __init__(self, carpeta: Path):
-        self.carpeta, self.descriptor = carpeta, None
-
-    def __enter__(self):
-        try:
-            import fcntl
-        except ImportError:
-            return self
-        self.descriptor = os.open(self.carpeta, os.O_RDONLY)
-        fcntl.flock(self.descriptor, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *_):
-        if self.descriptor is not None:
-            os.close(self.descriptor)  # cerrar el descriptor suelta el bloqueo
-            self.descriptor = None
+@contextlib.contextmanager
+def _turno(carpeta: Path):
+    """Bloquea ``carpeta`` (la que contiene el sitio) mientras se construye: dos construcciones a la vez se turnan,
+    y la segunda no borra como resto la carpeta temporal de la primera. Sin ``fcntl`` (Windows) no bloquea."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    descriptor = os.open(carpeta, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # cerrar el descriptor suelta el bloqueo
 
 
 def construir_sitio(destino: Path = DESTINO_POR_DEFECTO) -> Sitio:
@@ -300,7 +296,7 @@ def construir_sitio(destino: Path = DESTINO_POR_DEFECTO) -> Sitio:
     destino = Path(destino).resolve()
     comprobar_destino(destino)
     destino.parent.mkdir(parents=True, exist_ok=True)
-    with _Turno(destino.parent):
+    with _turno(destino.parent):
         restos = limpiar_restos(destino)
         sitio = _construir_y_reemplazar(destino)
     if restos:  # no es un aviso del sitio (no hace fallar --estricto): solo se informa
