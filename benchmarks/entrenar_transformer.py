@@ -82,7 +82,8 @@ def escribir_atomico(ruta: Path, texto: str) -> None:
     os.replace(temporal, ruta)
 
 
-def main(argumentos: list[str] | None = None) -> None:
+def main(argumentos: list[str] | None = None) -> dict:
+    """Entrena (o reanuda, o empaqueta), guarda el paquete y devuelve las cifras de ``calidad.py --reservadas``."""
     args = opciones().parse_args(argumentos)
     comprobar_archivo_de_entrada(args.corpus, "--corpus")
     if args.reanudar and args.empaquetar:
@@ -242,7 +243,8 @@ def main(argumentos: list[str] | None = None) -> None:
     figura.savefig(args.curva, dpi=100)
     print(f"Paquete guardado en {calidad.ruta_legible(args.salida)}; época elegida {mejor} de {len(historia['loss'])}.",
           flush=True)
-    calidad.main(["--modelo", str(args.salida), "--corpus", str(args.corpus), "--reservadas", "--informe", str(args.informe)])
+    return calidad.main(["--modelo", str(args.salida), "--corpus", str(args.corpus), "--reservadas",
+                         "--informe", str(args.informe)])
 
 
 if __name__ == "__main__":
