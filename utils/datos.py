@@ -266,7 +266,7 @@ def _consejo(motivo: str, nombre: str) -> str:
     return "Corrige la línea."
 
 
-def _rechazar_carpeta(ruta: Path, prefijo: str = "") -> None:
+def _rechazar_lo_que_no_es_un_archivo(ruta: Path, prefijo: str = "") -> None:
     """``IsADirectoryError`` si la ruta es una carpeta, con los ``.txt`` que hay dentro; ``ValueError`` si es
     un dispositivo, una tubería (FIFO) o un *socket*: leerlos no acabaría nunca o no daría un archivo de texto."""
     if ruta.is_dir():
@@ -346,7 +346,7 @@ def leer_pares(
     ruta = Path(ruta)
     if num_pares is not None and (not isinstance(num_pares, int) or isinstance(num_pares, bool) or num_pares < 1):
         raise ValueError(f"num_pares debe ser un entero positivo o None, no {num_pares!r}.")
-    _rechazar_carpeta(ruta)
+    _rechazar_lo_que_no_es_un_archivo(ruta)
     if not ruta.is_file():
         raise FileNotFoundError(
             f"no existe el archivo de datos {ruta.name!r}. Comprueba la ruta o usa "
@@ -563,7 +563,7 @@ def obtener_ruta_corpus(config: Configuracion | None = None, descargar=descargar
     indicado = os.environ.get(VARIABLE_CORPUS, "").strip()
     if indicado:
         ruta = Path(indicado).expanduser()
-        _rechazar_carpeta(ruta, prefijo=f"{VARIABLE_CORPUS}: ")
+        _rechazar_lo_que_no_es_un_archivo(ruta, prefijo=f"{VARIABLE_CORPUS}: ")
         if not ruta.is_file():
             raise FileNotFoundError(
                 f"{VARIABLE_CORPUS} apunta a {ruta.name!r}, que no existe. Corrige la ruta o "
