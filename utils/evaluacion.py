@@ -3,11 +3,13 @@
 Se explica en ``07_busqueda_en_haz_y_evaluacion``. Cuatro medidas, de la más tosca a la
 estándar:
 
-- ``coincidencia_exacta``: fracción de traducciones idénticas a su referencia.
+- ``coincidencia_exacta``: fracción de traducciones idénticas a su referencia, tras normalizar los
+  espacios (``normalizar_espacios``: el espacio fino U+202F que el francés pone antes de ``! ? ; :``
+  y el de no separación U+00A0 cuentan como un espacio normal, como los ve un lector).
 - ``exactitud_caracteres_media``: posiciones acertadas sobre la longitud de la más larga de
   las dos cadenas, sin contar el relleno (la medida del cuaderno 06).
-- chrF (Popović, 2015): *F*-score de n-gramas de **caracteres**, con β = 2 (el *recall* pesa
-  más). ``chrf_didactico`` lo calcula en pocas líneas; ``chrf`` usa ``sacrebleu``.
+- chrF (Popović, 2015): *F*-score de n-gramas de **caracteres**, con β = 2 (la exhaustividad pesa
+  más); quita todos los espacios antes de contar, así que tampoco distingue U+202F de un espacio. ``chrf_didactico`` lo calcula en pocas líneas; ``chrf`` usa ``sacrebleu``.
 - BLEU (Papineni et al., 2002): precisión recortada de n-gramas de **palabras** con
   penalización por brevedad. ``bleu_didactico`` y ``bleu`` (``sacrebleu``).
 
@@ -59,10 +61,19 @@ def exactitud_caracteres_media(salidas: Sequence[str], referencias: Sequence[str
     return float(np.mean([exactitud_caracteres(s, r) for s, r in zip(salidas, referencias)]))
 
 
+def normalizar_espacios(texto: str) -> str:
+    """El texto con cada tramo de espacios (también U+202F y U+00A0) como un espacio normal, sin espacios en los extremos.
+
+    Se explica en 07_busqueda_en_haz_y_evaluacion: «Revenez !» y «Revenez\u202f!» son la misma frase."""
+    return " ".join(texto.split())  # str.split() corta en todo espacio Unicode, U+202F y U+00A0 incluidos
+
+
 def coincidencia_exacta(salidas: Sequence[str], referencias: Sequence[str]) -> float:
-    """Fracción de salidas idénticas a su referencia. Se explica en 07_busqueda_en_haz_y_evaluacion."""
+    """Fracción de salidas idénticas a su referencia, tras ``normalizar_espacios``.
+
+    Se explica en 07_busqueda_en_haz_y_evaluacion."""
     _comprobar_textos(salidas, referencias)
-    return float(np.mean([s == r for s, r in zip(salidas, referencias)]))
+    return float(np.mean([normalizar_espacios(s) == normalizar_espacios(r) for s, r in zip(salidas, referencias)]))
 
 
 # --- chrF y BLEU escritos a mano (para entenderlos) -----------------------------------------
@@ -232,7 +243,8 @@ def evaluar_multirreferencia(salidas: Sequence[str], referencias: Sequence[Seque
     flujos = _flujos(referencias)
     sacrebleu = _sacrebleu()
     return {
-        "coincidencia_exacta": 100 * float(np.mean([s in r for s, r in zip(salidas, referencias)])),
+        "coincidencia_exacta": 100 * float(np.mean([normalizar_espacios(s) in {normalizar_espacios(x) for x in r}
+                                                    for s, r in zip(salidas, referencias)])),
         "chrf": float(sacrebleu.corpus_chrf(list(salidas), flujos).score),
         "bleu": float(sacrebleu.corpus_bleu(list(salidas), flujos).score),
     }
