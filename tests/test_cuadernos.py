@@ -85,9 +85,8 @@ PENDIENTES_DE_MODELOS = {
     "08_modelo_de_palabras_con_gru.ipynb": "entrena su modelo de palabras en clase hasta que el curso lo traiga (issue 23)",
     "09_atencion.ipynb": "entrena dos modelos de una hora en clase hasta que el curso los traiga (issue 23)",
     # Pendientes de decidir (issue 24): 04 entrena en clase la receta de «curso» (13 min) y cuatro variantes
-    # (12 min) que el curso podría traer ya entrenadas; a 03 le sobran unos 6 min de prosa o celdas.
+    # (12 min) que el curso podría traer ya entrenadas.
     "04_una_receta_que_aprende.ipynb": "entrena en clase 25 min de «curso» hasta que el curso traiga su modelo (issue 23)",
-    "03_modelo_de_entrenamiento.ipynb": "le sobran unos 6 min: falta recortar la lección (issue 24)",
 }
 
 
