@@ -86,6 +86,18 @@ def test_las_salidas_son_las_guardadas(sitio, archivo):
         assert not lineas or lineas[0] in texto, f"falta la salida guardada {lineas[0]!r}"
 
 
+@pytest.mark.parametrize("archivo", LECCIONES)
+def test_el_codigo_de_las_soluciones_llega_plegado(sitio, archivo):
+    """Como en JupyterLab y Colab: el código oculto de una solución no se ve hasta pulsar «Mostrar el código»."""
+    ocultas = [c for c in celdas(FUENTES[archivo]) if c["cell_type"] == "code"
+               and c.get("metadata", {}).get("jupyter", {}).get("source_hidden")]
+    plegadas = sopa(sitio.destino / archivo).select("details.curso-codigo-oculto")
+    assert len(plegadas) == len(ocultas)
+    for celda, plegada in zip(ocultas, plegadas):
+        assert plegada.summary.get_text(strip=True) == "Mostrar el código"
+        assert "".join(celda["source"]).splitlines()[0].split("#")[-1].strip()[:20] in plegada.get_text()
+
+
 @pytest.mark.parametrize("archivo", PAGINAS)
 def test_nada_se_pide_a_internet(sitio, archivo):
     html = sopa(sitio.destino / archivo)
