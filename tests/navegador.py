@@ -151,3 +151,18 @@ def guardar_captura(pagina, nombre: str) -> None:
     ruta.parent.mkdir(parents=True, exist_ok=True)
     pagina.screenshot(path=ruta)
     Image.open(ruta).convert("RGB").quantize(colors=256).save(ruta, optimize=True)
+    # De qué curso es la captura: test_readme.py::test_las_capturas_son_del_curso_actual la compara con el de hoy.
+    registro = ruta.parent / ARCHIVO_DE_CAPTURAS
+    capturas = json.loads(registro.read_text(encoding="utf-8")) if registro.is_file() else {}
+    capturas[nombre] = lecciones_del_curso()
+    registro.write_text(json.dumps(capturas, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+ARCHIVO_DE_CAPTURAS = "capturas.json"  # junto a las capturas: las lecciones del curso cuando se hizo cada una
+
+
+def lecciones_del_curso() -> list[str]:
+    """Los cuadernos del curso, en orden: lo que una captura del sitio o de JupyterLab enseña en su índice."""
+    from utils.configuracion import DIR_CUADERNOS
+
+    return [c.name for c in sorted(DIR_CUADERNOS.glob("[0-9][0-9]_*.ipynb"))]

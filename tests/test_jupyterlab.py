@@ -154,6 +154,10 @@ def test_jupyterlab_muestra_el_cuaderno(ruta, jupyterlab, pestana):
             pytest.fail(f"JupyterLab muestra plegadas {vistas} de las {ocultas} celdas de código de las soluciones")
     if ruta == CAPTURA:
         guardar_captura(pagina, "jupyterlab.png")
+        # JupyterLab 4 solo dibuja las celdas que entran en la ventana: se baja al final (las soluciones) y se espera.
+        pagina.evaluate("() => document.querySelectorAll('.jp-WindowedPanel-outer').forEach(e => e.scrollTop = e.scrollHeight)")
+        pagina.wait_for_timeout(1500)
         pagina.locator(".jp-CodeCell .jp-InputPlaceholder").last.scroll_into_view_if_needed()
+        pagina.wait_for_timeout(1000)
         guardar_captura(pagina, "jupyterlab_soluciones.png")  # una solución plegada, como la ve el estudiante
     pagina.evaluate(CERRAR_SESIONES, token)  # apaga el núcleo: siete a la vez cargarían la máquina

@@ -48,3 +48,20 @@ def nombres_publicos():
 def test_cada_funcion_publica_aparece_en_el_readme(modulo, nombre):
     assert f"**`{modulo}`**" in README
     assert re.search(rf"`{nombre}[`(]", README), f"{modulo}.{nombre} no aparece en la sección de utils/"
+
+
+def test_las_capturas_son_del_curso_actual():
+    """Las capturas del README se hicieron con las lecciones de hoy (si no, regenerarlas: ver «El curso como sitio web»)."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(RAIZ / "tests"))
+    from navegador import ARCHIVO_DE_CAPTURAS, lecciones_del_curso
+
+    carpeta = RAIZ / "imagenes" / "capturas"
+    registro = json.loads((carpeta / ARCHIVO_DE_CAPTURAS).read_text(encoding="utf-8"))
+    for captura in sorted(carpeta.glob("*.png")):
+        assert f"imagenes/capturas/{captura.name}" in README or captura.name in registro, f"{captura.name} sin usar"
+        assert registro.get(captura.name) == lecciones_del_curso(), (
+            f"{captura.name} es de un curso con otras lecciones: regenérala con SEQ2SEQ_CAPTURAS=imagenes/capturas "
+            "python -m pytest tests/test_jupyterlab.py tests/test_sitio.py")
