@@ -237,8 +237,9 @@ def main(argumentos: list[str] | None = None) -> dict:
     for eje in (eje_perdida, eje_chrf):
         eje.axvline(mejor, color="gray", linestyle=":", label=f"época elegida ({mejor})")
         eje.legend()
-    figura.suptitle(f"Transformer del curso: {registro['parametros'] / 1e6:.1f} M de parámetros, "
-                    f"{len(ids[3])} pares de entrenamiento")
+    millones = f"{registro['parametros'] / 1e6:.1f}".replace(".", ",")
+    pares = f"{len(ids[3]):,}".replace(",", " ")
+    figura.suptitle(f"Transformer del curso: {millones} M de parámetros, {pares} pares de entrenamiento")
     figura.tight_layout()
     figura.savefig(args.curva, dpi=100)
     print(f"Paquete guardado en {calidad.ruta_legible(args.salida)}; época elegida {mejor} de {len(historia['loss'])}.",
