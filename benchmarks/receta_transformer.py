@@ -75,8 +75,8 @@ def main(argumentos: list[str] | None = None) -> list[dict]:
         f"- Orden: `python benchmarks/receta_transformer.py --corpus RUTA/A/{args.corpus.name} --epocas {args.epocas}`",
         f"- Mismos datos, partición, semillas y modelo ({parametros} parámetros; opciones comunes: "
         f"`{' '.join(COMUNES)}`); {filas[0]['frases']} frases inglesas reservadas que no decidieron nada, con todas sus "
-        "referencias; decodificación voraz. Minutos: entrenamiento en la máquina de la fila, con la traducción de las "
-        "frases de parada tras cada época.",
+        "referencias; decodificación voraz. Minutos: las épocas de entrenamiento, sin preparar los datos ni traducir las "
+        "frases de parada, en esta máquina y con lo que estuviera ejecutándose a la vez.",
         "",
         "| variante | épocas (elegida) | chrF | BLEU | exactas (%) | terminan (%) | min de entrenamiento |",
         "|---|---:|---:|---:|---:|---:|---:|",
