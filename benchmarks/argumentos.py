@@ -8,11 +8,13 @@
   TensorFlow (va antes de las importaciones pesadas de cada orden).
 - ``comprobar_escribible``, ``comprobar_carpeta_escribible``, ``comprobar_archivo_de_entrada``: antes del
   trabajo largo, que se podrá escribir el resultado y leer los datos (errores de uso, no trazas).
+- ``sha256`` y ``ruta_legible``: la huella de un archivo de datos y una ruta que no muestra la de esta máquina.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import errno
 import os
 import re
@@ -202,3 +204,23 @@ def comprobar_archivo_de_entrada(ruta: Path, opcion: str) -> None:
         raise _falla(opcion, f"{ruta.name!r} no es un archivo normal (¿un dispositivo o una tubería?). Indica un archivo de texto.")
     if not os.access(ruta, os.R_OK):
         raise _falla(opcion, f"no hay permiso para leer {ruta.name!r} (chmod u+r).")
+
+
+RAIZ = Path(__file__).resolve().parent.parent
+
+
+def sha256(ruta: Path) -> str:
+    """Huella SHA-256 de un archivo, leído por trozos."""
+    suma = hashlib.sha256()
+    with open(ruta, "rb") as archivo:
+        for trozo in iter(lambda: archivo.read(1 << 20), b""):
+            suma.update(trozo)
+    return suma.hexdigest()
+
+
+def ruta_legible(ruta: Path) -> str:
+    """La ruta relativa a la raíz del curso, o ``RUTA/A/<nombre>`` si está fuera (nunca la de esta máquina)."""
+    try:
+        return Path(ruta).resolve().relative_to(RAIZ).as_posix()
+    except ValueError:
+        return f"RUTA/A/{Path(ruta).name}"

@@ -26,7 +26,6 @@ y su fracción están en el paquete) y evalúa solo la parte reservada; exige el
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -42,7 +41,7 @@ for _ruta in (RAIZ, RAIZ / "benchmarks"):
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from argumentos import (  # noqa: E402
-    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_escribible, entero,
+    Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_escribible, entero, ruta_legible, sha256,
 )
 from utils.configuracion import DIR_PREENTRENADO  # noqa: E402
 from utils.datos import CORPUS_CURSO  # noqa: E402
@@ -74,23 +73,6 @@ from utils.evaluacion import agrupar_referencias, evaluar_multirreferencia  # no
 LOTE = 512  # frases por llamada al decodificar
 
 
-def sha256(ruta: Path) -> str:
-    """Huella SHA-256 de un archivo, leído por trozos."""
-    suma = hashlib.sha256()
-    with open(ruta, "rb") as archivo:
-        for trozo in iter(lambda: archivo.read(1 << 20), b""):
-            suma.update(trozo)
-    return suma.hexdigest()
-
-
-def ruta_legible(ruta: Path) -> str:
-    """La ruta relativa a la raíz del curso, o ``RUTA/A/<nombre>`` si está fuera (nunca la de esta máquina)."""
-    try:
-        return Path(ruta).resolve().relative_to(RAIZ).as_posix()
-    except ValueError:
-        return f"RUTA/A/{Path(ruta).name}"
-
-
 def cargar_paquete(carpeta: Path) -> tuple:
     """(modelo, vocab, configuración, entrenamiento o {}, huellas vistas o None) de un paquete del curso."""
     modelo, vocab, configuracion = modelos.cargar_modelo(carpeta)
@@ -109,26 +91,27 @@ def cargar_paquete(carpeta: Path) -> tuple:
     return modelo, vocab, configuracion, entrenamiento, huellas
 
 
-def seleccionar(ingles: list[str], frances: list[str], vocab: Vocabulario, huellas: set | None, frases: int | None,
-                solo_vistas: bool = False):
+def seleccionar(ingles: list[str], frances: list[str], motivo: Callable[[str], str | None],
+                vista: Callable[[str], bool] | None, frases: int | None, solo_vistas: bool = False):
     """Frases inglesas que se evalúan (con todas sus referencias) y las saltadas, contadas por motivo.
 
-    Con ``solo_vistas``, al revés: solo las que el modelo vio al entrenar (cuánto se aprendió sus
-    frases) y, si son más que ``frases``, repartidas por todo el archivo en lugar de las primeras.
+    ``motivo(frase)`` dice por qué el modelo no puede leer una frase (``None`` si puede) y ``vista(frase)``
+    si la vio al entrenar (``None``: no se sabe o no se salta). Con ``solo_vistas``, al revés: solo las que
+    vio (cuánto se aprendió sus frases) y, si son más que ``frases``, repartidas por todo el archivo.
     """
-    if solo_vistas and huellas is None:
-        raise SystemExit("--solo-vistas necesita un paquete con las huellas de su entrenamiento (frases_vistas.npy).")
+    if solo_vistas and vista is None:
+        raise SystemExit("error: --solo-vistas necesita un paquete con las huellas de su entrenamiento (frases_vistas.npy).")
     saltadas: Counter = Counter()
     elegidas: dict[str, list[str]] = {}
     for frase, referencias in agrupar_referencias(ingles, frances).items():
-        motivo = motivo_intraducible(frase, vocab)
-        vista = huellas is not None and huella(frase) in huellas
-        if motivo is None and solo_vistas and not vista:
-            motivo = "no vistas al entrenar"
-        elif motivo is None and not solo_vistas and vista:
-            motivo = "vistas al entrenar"
-        if motivo:
-            saltadas[motivo] += 1
+        razon = motivo(frase)
+        vio = vista is not None and vista(frase)
+        if razon is None and solo_vistas and not vio:
+            razon = "no vistas al entrenar"
+        elif razon is None and not solo_vistas and vio:
+            razon = "vistas al entrenar"
+        if razon:
+            saltadas[razon] += 1
         elif solo_vistas or frases is None or len(elegidas) < frases:
             elegidas[frase] = referencias
     if solo_vistas and frases is not None and len(elegidas) > frases:
@@ -187,7 +170,8 @@ def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vista
         if len(parada):
             descripcion += (f", sin sus {len(parada)} pares de parada (fracción {particion['parada']['fraccion']} de la parte "
                             "reservada: decidieron cuándo parar y no se miden)")
-    elegidas, saltadas = seleccionar(ingles, frances, vocab, huellas if (excluir_vistas or solo_vistas) else None, frases,
+    vista = (lambda frase: huella(frase) in huellas) if huellas is not None and (excluir_vistas or solo_vistas) else None
+    elegidas, saltadas = seleccionar(ingles, frances, lambda frase: motivo_intraducible(frase, vocab), vista, frases,
                                      solo_vistas)
     if not elegidas:
         raise SystemExit(f"no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
@@ -346,8 +330,6 @@ def evaluar_transformer(carpeta: Path, corpus: Path, reservadas: bool = False, e
 
     modelo, tokenizador, metadatos = T.cargar_transformer(carpeta)
     extra, huellas = metadatos.get("extra", {}), T.huellas_vistas(carpeta)
-    if solo_vistas and huellas is None:
-        raise SystemExit("error: --solo-vistas necesita un paquete con las huellas de su entrenamiento (frases_vistas.npy).")
     leidos = leer_pares(corpus, mostrar_resumen=False)
     ingles, frances = leidos.ingles, leidos.frances
     descripcion = f"{ruta_legible(corpus)} ({len(ingles)} pares)"
@@ -362,27 +344,15 @@ def evaluar_transformer(carpeta: Path, corpus: Path, reservadas: bool = False, e
         ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
         descripcion += (f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, "
                         f"semilla {particion['semilla']}), sin sus {len(parada)} pares de parada")
-    saltadas: Counter = Counter()
-    elegidas: dict[str, list[str]] = {}
-    for frase, referencias in agrupar_referencias(ingles, frances).items():
-        vista = T.vio(huellas, frase)
+    max_tokens = extra.get("max_tokens", 64)
+
+    def motivo(frase: str) -> str | None:
         if tokenizador.desconocidos(frase):
-            motivo = "caracteres desconocidos"
-        elif len(tokenizador.codificar(frase)) > extra.get("max_tokens", 64):
-            motivo = "más de 64 subpalabras"
-        elif solo_vistas and not vista:
-            motivo = "no vistas al entrenar"
-        elif not solo_vistas and excluir_vistas and vista:
-            motivo = "vistas al entrenar"
-        else:
-            motivo = None
-        if motivo:
-            saltadas[motivo] += 1
-        elif solo_vistas or frases is None or len(elegidas) < frases:
-            elegidas[frase] = referencias
-    if solo_vistas and frases is not None and len(elegidas) > frases:
-        claves = list(elegidas)
-        elegidas = {claves[i]: elegidas[claves[i]] for i in np.linspace(0, len(claves) - 1, frases).astype(int)}
+            return "caracteres desconocidos"
+        return f"más de {max_tokens} subpalabras" if len(tokenizador.codificar(frase)) > max_tokens else None
+
+    vista = (lambda frase: T.vio(huellas, frase)) if huellas is not None and (excluir_vistas or solo_vistas) else None
+    elegidas, saltadas = seleccionar(ingles, frances, motivo, vista, frases, solo_vistas)
     if not elegidas:
         raise SystemExit(f"error: no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
     textos = list(elegidas)

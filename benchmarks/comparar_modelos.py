@@ -51,6 +51,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from argumentos import (  # noqa: E402
     Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
+    ruta_legible, sha256,
 )
 
 DIR_TRABAJO = RAIZ / "benchmarks" / "resultados" / "tmp" / "comparar_modelos"
@@ -68,7 +69,7 @@ MINUTOS_ATENCION = 20  # la receta completa tarda ~1 h en 2 núcleos: por defect
 # Nombres de los modelos en la tabla y en el gráfico, en el orden del curso.
 CARACTERES, PALABRAS, ATENCION, TRANSFORMADOR = ("LSTM de caracteres", "GRU de palabras", "LSTM de caracteres con atención",
                                                  "Transformer de subpalabras")
-# Opciones cuyo valor es una ruta: en la orden que se escribe en el informe salen como en calidad.ruta_legible.
+# Opciones cuyo valor es una ruta: en la orden que se escribe en el informe salen como en argumentos.ruta_legible.
 OPCIONES_DE_RUTA = ("--corpus", "--preentrenado", "--transformer", "--trabajo", "--informe", "--grafico")
 
 
@@ -112,23 +113,6 @@ import numpy as np  # noqa: E402
 
 
 # --- Comprobaciones sin TensorFlow: los paquetes y el archivo -------------------------------------
-def sha256(ruta: Path) -> str:
-    """Huella SHA-256 de un archivo, leído por trozos (la misma que ``calidad.sha256``)."""
-    suma = hashlib.sha256()
-    with open(ruta, "rb") as archivo:
-        for trozo in iter(lambda: archivo.read(1 << 20), b""):
-            suma.update(trozo)
-    return suma.hexdigest()
-
-
-def ruta_legible(ruta: Path) -> str:
-    """La ruta relativa a la raíz del curso, o ``RUTA/A/<nombre>`` si está fuera (nunca la de esta máquina)."""
-    try:
-        return Path(ruta).resolve().relative_to(RAIZ).as_posix()
-    except ValueError:
-        return f"RUTA/A/{Path(ruta).name}"
-
-
 def _leer_json(ruta: Path, opcion: str) -> dict:
     try:
         contenido = json.loads(ruta.read_text(encoding="utf-8"))

@@ -220,9 +220,10 @@ def main(argumentos: list[str] | None = None) -> dict:
         "historia": {k: [round(v, 5) for v in vs] for k, vs in historia.items()},
     }
     vistas = sorted({datos.ingles[i] for i in datos.entrenamiento})
-    T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro, frases_vistas=vistas)
-    recargado, _, _ = T.cargar_transformer(args.salida)
-    registro["chrf_parada_float16"] = round(parada.chrf(recargado), 2)
+    # Lo que cuesta guardar en float16: los mismos pesos redondeados como los deja el paquete, sin guardarlo dos veces.
+    redondeado = T.construir_transformer(**T.tamanos_del_transformer(modelo))
+    redondeado.set_weights([np.asarray(p, dtype="float16").astype("float32") for p in modelo.get_weights()])
+    registro["chrf_parada_float16"] = round(parada.chrf(redondeado), 2)
     print(f"chrF de parada con los pesos en float32: {chrf_float32:.2f}; guardados en float16: "
           f"{registro['chrf_parada_float16']:.2f}", flush=True)
     T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro, frases_vistas=vistas)

@@ -155,6 +155,25 @@ def _revisar_frase(texto, vocab: Vocabulario, desconocidos: str) -> tuple[str, s
     return frase, aviso
 
 
+def _revisar_entrada(textos, vocab, desconocidos: str, revisar=None, funcion: str = "traducir") -> list[tuple]:
+    """Revisa lo que se pasó a ``traducir`` (o a ``funcion``): una frase o una lista o tupla de frases.
+
+    Devuelve una ``(frase, aviso)`` por frase y muestra los avisos ⚠️. ``revisar`` revisa una frase
+    (``_revisar_frase`` por defecto; los modelos de palabras y el Transformer pasan la suya).
+    """
+    revisar = _revisar_frase if revisar is None else revisar
+    if isinstance(textos, str):
+        revisadas = [revisar(textos, vocab, desconocidos)]
+    elif isinstance(textos, (list, tuple)):
+        revisadas = _revisar_frases(textos, vocab, desconocidos, revisar=revisar)
+    else:
+        raise TypeError(_describir_recibido(textos, "un texto (str) o una lista de textos", funcion=funcion))
+    for _, aviso in revisadas:
+        if aviso:
+            avisar(aviso)
+    return revisadas
+
+
 MAX_ERRORES_EN_MENSAJE = 10  # frases malas que se detallan en un error; del resto, solo cuántas son
 
 
@@ -210,15 +229,7 @@ def traducir(
     """
     if desconocidos not in DESCONOCIDOS_VALIDOS:
         raise ValueError(f"desconocidos debe ser uno de {DESCONOCIDOS_VALIDOS}, no {desconocidos!r}.")
-    if isinstance(textos, str):
-        revisadas = [_revisar_frase(textos, vocab, desconocidos)]
-    elif isinstance(textos, (list, tuple)):
-        revisadas = _revisar_frases(textos, vocab, desconocidos)
-    else:
-        raise TypeError(_describir_recibido(textos, "un texto (str) o una lista de textos"))
-    for _, aviso in revisadas:
-        if aviso:
-            avisar(aviso)
+    revisadas = _revisar_entrada(textos, vocab, desconocidos)
     encoder_input_data = np.concatenate([frase_a_encoder_input(frase, vocab) for frase, _ in revisadas])
     traducciones = decodificar_lote(encoder_input_data, encoder_model, decoder_model, vocab)
     return traducciones[0] if isinstance(textos, str) else traducciones

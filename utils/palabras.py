@@ -34,8 +34,7 @@ import keras
 import numpy as np
 from keras import layers
 
-from utils.configuracion import avisar
-from utils.decodificacion import _cita, _describir_recibido, _revisar_frases, ajustar_distribucion, sortear
+from utils.decodificacion import _cita, _describir_recibido, _revisar_entrada, ajustar_distribucion, sortear
 from utils.modelos import (
     LotesPorLongitud, ResumenDeEpocas, cargar_paquete, escribir_paquete, indices_de_validacion,
 )
@@ -608,15 +607,7 @@ def traducir_palabras(textos: str | Sequence[str], encoder_model, decoder_model,
     """
     if desconocidas not in DESCONOCIDAS_VALIDAS:
         raise ValueError(f"desconocidas debe ser uno de {DESCONOCIDAS_VALIDAS}, no {desconocidas!r}.")
-    if isinstance(textos, str):
-        revisadas = [_revisar_frase_palabras(textos, vocab, desconocidas)]
-    elif isinstance(textos, (list, tuple)):
-        revisadas = _revisar_frases(textos, vocab, desconocidas, revisar=_revisar_frase_palabras)
-    else:
-        raise TypeError(_describir_recibido(textos, "un texto (str) o una lista de textos", funcion="traducir_palabras"))
-    for _, aviso in revisadas:
-        if aviso:
-            avisar(aviso)
+    revisadas = _revisar_entrada(textos, vocab, desconocidas, revisar=_revisar_frase_palabras, funcion="traducir_palabras")
     entrada = rellenar([ids for ids, _ in revisadas], max(len(ids) for ids, _ in revisadas))
     salidas = [unir_frances(t, vocab) for t in
                decodificar_lote_palabras(entrada, encoder_model, decoder_model, vocab, prohibir_unk)]

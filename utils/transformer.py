@@ -770,22 +770,14 @@ def traducir_transformer(textos: str | Sequence[str], modelo: keras.Model, token
     que el tokenizador no sabe escribir nunca se pierden en silencio: error o, con ``desconocidos="omitir"``,
     un aviso ⚠️ que los nombra. ``k=1``: voraz; ``k>1``: búsqueda en haz de anchura ``k``.
     """
-    from utils.configuracion import avisar
-    from utils.decodificacion import DESCONOCIDOS_VALIDOS, _describir_recibido, _revisar_frases
+    from utils.decodificacion import DESCONOCIDOS_VALIDOS, _revisar_entrada
 
     if desconocidos not in DESCONOCIDOS_VALIDOS:
         raise ValueError(f"desconocidos debe ser uno de {DESCONOCIDOS_VALIDOS}, no {desconocidos!r}.")
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
         raise ValueError(f"k (la anchura del haz) debe ser un entero mayor o igual que 1, no {k!r}.")
-    if isinstance(textos, str):
-        revisadas = [_revisar_frase_transformer(textos, tokenizador, desconocidos)]
-    elif isinstance(textos, (list, tuple)):
-        revisadas = _revisar_frases(textos, tokenizador, desconocidos, revisar=_revisar_frase_transformer)
-    else:
-        raise TypeError(_describir_recibido(textos, "un texto (str) o una lista de textos"))
-    for _, aviso in revisadas:
-        if aviso:
-            avisar(aviso)
+    revisadas = _revisar_entrada(textos, tokenizador, desconocidos, revisar=_revisar_frase_transformer,
+                                 funcion="traducir_transformer")
     traducciones = traducir_ids(modelo, tokenizador, [frase for frase, _ in revisadas], k=int(k))
     return traducciones[0] if isinstance(textos, str) else traducciones
 
