@@ -214,19 +214,14 @@ def es_paquete_de_palabras(carpeta: Path) -> bool:
 
 
 def traducir_todas_palabras(frases: list[str], modelo, vocab) -> tuple[list[str], float, float]:
-    """Traducciones voraces por lotes de un modelo de palabras, sus segundos y el % de salidas que terminan."""
-    encoder_model, decoder_model = palabras.construir_modelos_inferencia_palabras(modelo)
-    ids = [palabras.tokens_a_ids(palabras.tokenizar(palabras.normalizar(f), "inglés"), vocab.word2index_en) for f in frases]
-    entradas = palabras.rellenar(ids, vocab.max_tokens_en)
-    for n in (2, 3):  # calentamiento, como en traducir_todas
-        palabras.decodificar_lote_palabras(entradas[:n], encoder_model, decoder_model, vocab)
+    """Traducciones voraces por lotes de un modelo de palabras (con o sin atención), sus segundos y el % que terminan."""
+    from utils.atencion import traducir_ids_palabras
+
+    traducir_ids_palabras(modelo, vocab, frases[:3])  # calentamiento, como en traducir_todas
+    terminadas: list[bool] = []
     inicio = time.perf_counter()
-    tokens: list[list[str]] = []
-    for i in range(0, len(frases), LOTE):
-        tokens += palabras.decodificar_lote_palabras(entradas[i : i + LOTE], encoder_model, decoder_model, vocab)
-    segundos = time.perf_counter() - inicio
-    terminan = 100 * float(np.mean([len(t) <= vocab.max_tokens_fr for t in tokens]))
-    return [palabras.unir_frances(t, vocab) for t in tokens], segundos, terminan
+    salidas = traducir_ids_palabras(modelo, vocab, frases, lote=LOTE, terminadas=terminadas)
+    return salidas, time.perf_counter() - inicio, 100 * float(np.mean(terminadas))
 
 
 def motivo_intraducible_palabras(frase: str, vocab) -> str | None:
@@ -241,13 +236,15 @@ def motivo_intraducible_palabras(frase: str, vocab) -> str | None:
 
 def evaluar_palabras(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vistas: bool = True,
                      frases: int | None = None) -> dict:
-    """Como ``evaluar``, para un paquete de palabras: las mismas cifras, ejemplos y saltadas.
+    """Como ``evaluar``, para un paquete de palabras (cuaderno 08) o de palabras con atención (cuaderno 09).
 
-    Con ``reservadas``, rehace la partición por frase inglesa sobre los ``num_pares`` primeros pares
-    del archivo (guardados en ``extra`` al entrenar) y evalúa solo la parte reservada. Las palabras
-    desconocidas no saltan la frase: se leen como ``unk``. ``excluir_vistas`` no se usa (estos paquetes
-    no guardan huellas): con ``reservadas`` ya solo se evalúan frases que el modelo no vio.
+    Con ``reservadas``, rehace la partición guardada en ``extra`` al entrenar y evalúa solo la parte
+    reservada, sin sus frases de parada si las tuvo (las mismas frases que los demás modelos del curso).
+    Las palabras desconocidas no saltan la frase: se leen como ``unk``. ``excluir_vistas`` no se usa
+    (estos paquetes no guardan huellas): con ``reservadas`` ya solo se evalúan frases que el modelo no vio.
     """
+    from utils.atencion import traducir_ids_palabras
+
     modelo, vocab, metadatos = palabras.cargar_modelo_palabras(carpeta)
     extra = metadatos.get("extra", {})
     leidos = leer_pares(corpus, num_pares=extra.get("num_pares") if reservadas else None, mostrar_resumen=False)
@@ -255,30 +252,30 @@ def evaluar_palabras(carpeta: Path, corpus: Path, reservadas: bool = False, excl
     descripcion = f"{ruta_legible(corpus)} ({len(ingles)} pares)"
     if reservadas:
         particion = extra.get("particion")
-        if not particion:
-            raise SystemExit("--reservadas necesita la partición guardada en el paquete (extra.particion): quita --reservadas.")
+        if not isinstance(particion, dict):
+            raise SystemExit("error: --reservadas necesita la partición guardada en el paquete (extra.particion): quítalo.")
         if extra.get("corpus_sha256") and extra["corpus_sha256"] != sha256(corpus):
-            raise SystemExit(f"--reservadas necesita el mismo archivo con el que se entrenó el modelo, y {corpus.name} es otro.")
-        _, reservados = modelos.indices_de_validacion(ingles, particion["fraccion"], particion["semilla"])
+            raise SystemExit(f"error: --reservadas necesita el mismo archivo con el que se entrenó el modelo "
+                             f"({extra.get('corpus', '?')}), y {corpus.name} es otro. Quita --reservadas.")
+        reservados, parada = partir_reservados(ingles, particion)
         ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
-        descripcion += f"; solo la parte reservada al entrenar ({len(ingles)} pares)"
-    saltadas: Counter = Counter()
-    elegidas: dict[str, list[str]] = {}
-    for frase, referencias in agrupar_referencias(ingles, frances).items():
-        motivo = motivo_intraducible_palabras(frase, vocab)
-        if motivo:
-            saltadas[motivo] += 1
-        elif frases is None or len(elegidas) < frases:
-            elegidas[frase] = referencias
+        descripcion += (f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, "
+                        f"semilla {particion['semilla']})" + (f", sin sus {len(parada)} pares de parada" if len(parada) else ""))
+    elegidas, saltadas = seleccionar(ingles, frances, lambda frase: motivo_intraducible_palabras(frase, vocab), None, frases)
     if not elegidas:
-        raise SystemExit(f"no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
+        raise SystemExit(f"error: no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
     textos = list(elegidas)
-    salidas, segundos, terminan = traducir_todas_palabras(textos, modelo, vocab)
+    traducir_ids_palabras(modelo, vocab, textos[:3])  # calentamiento: traza el grafo
+    terminadas: list[bool] = []
+    inicio = time.perf_counter()
+    salidas = traducir_ids_palabras(modelo, vocab, textos, lote=LOTE, terminadas=terminadas)
+    segundos = time.perf_counter() - inicio
     medidas = evaluar_multirreferencia(salidas, [elegidas[t] for t in textos])
     cifras = {
         "modelo": ruta_legible(carpeta), "corpus": ruta_legible(corpus), "frases": len(textos),
         "referencias": sum(len(r) for r in elegidas.values()), "saltadas": dict(saltadas),
-        "chrf": round(medidas["chrf"], 2), "bleu": round(medidas["bleu"], 2), "terminan_pct": round(terminan, 2),
+        "chrf": round(medidas["chrf"], 2), "bleu": round(medidas["bleu"], 2),
+        "terminan_pct": round(100 * float(np.mean(terminadas)), 2),
         "exactas_pct": round(medidas["coincidencia_exacta"], 2), "ms_por_frase": round(1000 * segundos / len(textos), 2),
     }
     ejemplos = [(t, elegidas[t], s) for t, s in zip(textos, salidas)]

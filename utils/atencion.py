@@ -373,3 +373,139 @@ def graficar_ejemplos_de_atencion(
         ejemplos.append({"descripcion": descripcion, "ingles": frases[i], "salida": salida, "referencias": list(referencias[i])})
     fig.tight_layout()
     return fig, ejemplos
+
+
+# --- Atención sobre palabras: el modelo del cuaderno 08 con atención ---------------------------
+def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_tokens: int, embedding_dim: int = 256,
+                                       unidades: int = 256, capas: int = 2, dropout: float = 0.0) -> keras.Model:
+    """El traductor de palabras del cuaderno 08 (``Embedding`` + GRU de ``capas`` capas) con atención de Luong.
+
+    Se explica en 09_atencion. Todo es igual que en ``palabras.construir_modelo_palabras`` (mismos
+    nombres de capa, el estado final de cada capa del codificador inicia su gemela), y además:
+    la capa ``atencion`` consulta las salidas de la última GRU del codificador desde cada salida de
+    la última GRU del decodificador (la máscara del relleno llega sola desde ``mask_zero=True``),
+    ``atencion_combinar`` calcula ``tanh(W_c [contexto; h_t])`` y ``decoder_dense`` da las probabilidades.
+    """
+    from utils.palabras import construir_modelo_palabras
+
+    base = construir_modelo_palabras(num_encoder_tokens, num_decoder_tokens, embedding_dim, unidades, capas, dropout)
+    encoder_ids, decoder_ids = base.inputs
+    salidas_codificador = base.get_layer(f"encoder_gru_{capas}").output[0]
+    salidas_decodificador = base.get_layer(f"decoder_gru_{capas}").output[0]
+    contexto, _ = AtencionMultiplicativa(name="atencion")(salidas_decodificador, salidas_codificador)
+    combinado = layers.Concatenate(name="atencion_concatenar")([contexto, salidas_decodificador])
+    atencional = layers.Dense(unidades, activation="tanh", name="atencion_combinar")(combinado)
+    if dropout:
+        atencional = layers.Dropout(dropout, name="salida_dropout")(atencional)
+    probabilidades = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")(atencional)
+    return keras.Model([encoder_ids, decoder_ids], probabilidades, name="seq2seq_palabras_atencion")
+
+
+def construir_modelos_inferencia_palabras_atencion(modelo: keras.Model) -> tuple[keras.Model, keras.Model]:
+    """Codificador (ids → salidas de la última capa y un estado por capa) y paso del decodificador con atención.
+
+    Se explica en 09_atencion. El paso recibe ``[decoder_ids, encoder_outputs, encoder_mask,
+    decoder_state_1, …]`` y devuelve ``[probabilidades, estado_1, …, pesos]``. Las capas entrenadas
+    se buscan por nombre, así que sirve igual tras ``keras.saving.load_model``.
+    """
+    from utils.palabras import numero_de_capas
+
+    if not tiene_atencion(modelo):
+        raise ValueError("este modelo no tiene atención: sus modelos de inferencia salen de "
+                         "utils.palabras.construir_modelos_inferencia_palabras.")
+    capas = numero_de_capas(modelo)
+    encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
+    x = modelo.get_layer("encoder_embedding")(encoder_ids)
+    estados = []
+    for capa in range(1, capas + 1):
+        x, estado = modelo.get_layer(f"encoder_gru_{capa}")(x)
+        estados.append(estado)
+    encoder_model = keras.Model(encoder_ids, [x, *estados], name="codificador_palabras_atencion")
+
+    unidades = modelo.get_layer("decoder_gru_1").units
+    decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
+    memoria = keras.Input(shape=(None, modelo.get_layer(f"encoder_gru_{capas}").units), name="encoder_outputs")
+    mascara_memoria = keras.Input(shape=(None,), dtype="bool", name="encoder_mask")
+    entradas = [keras.Input(shape=(unidades,), name=f"decoder_state_{capa}") for capa in range(1, capas + 1)]
+    y = modelo.get_layer("decoder_embedding")(decoder_ids)
+    nuevos = []
+    for capa, estado in enumerate(entradas, start=1):
+        y, nuevo = modelo.get_layer(f"decoder_gru_{capa}")(y, initial_state=estado)
+        nuevos.append(nuevo)
+    contexto, pesos = modelo.get_layer("atencion")(y, memoria, valores_mask=mascara_memoria)
+    combinado = modelo.get_layer("atencion_concatenar")([contexto, y])
+    probabilidades = modelo.get_layer("decoder_dense")(modelo.get_layer("atencion_combinar")(combinado))
+    decoder_model = keras.Model([decoder_ids, memoria, mascara_memoria, *entradas], [probabilidades, *nuevos, pesos],
+                                name="decodificador_palabras_atencion")
+    return encoder_model, decoder_model
+
+
+def decodificar_lote_palabras_atencion(encoder_input_ids: np.ndarray, encoder_model: keras.Model,
+                                       decoder_model: keras.Model, vocab, devolver_pesos: bool = False,
+                                       prohibir_unk: bool = False):
+    """Decodificación voraz por lotes con atención: los tokens franceses de cada frase (sin ``<fin>``).
+
+    Se explica en 09_atencion. Como ``palabras.decodificar_lote_palabras``, pero cada paso recibe
+    también las salidas del codificador y su máscara. Con ``devolver_pesos=True`` devuelve además,
+    por frase, los pesos ``(palabras generadas + 1, palabras de la entrada)``: la última fila es la
+    del paso que eligió ``<fin>`` (si terminó).
+    """
+    from utils.palabras import ID_DESCONOCIDA, ID_FIN, ID_INICIO
+    from utils.palabras import ID_RELLENO as RELLENO_PALABRAS
+
+    encoder_input_ids = _ids_de_entrada(encoder_input_ids)
+    n = len(encoder_input_ids)
+    encoder_mask = encoder_input_ids != RELLENO_PALABRAS
+    memoria, *estados = encoder_model.predict_on_batch(encoder_input_ids)
+    actuales = np.full((n, 1), ID_INICIO, dtype="int32")
+    terminadas = np.zeros(n, dtype=bool)
+    generadas: list[list[str]] = [[] for _ in range(n)]
+    prohibidos = [RELLENO_PALABRAS, ID_INICIO, *([ID_DESCONOCIDA] if prohibir_unk else [])]
+    pesos_por_paso = []
+    for _ in range(vocab.max_tokens_fr + 1):  # la frase más larga y su <fin>
+        probabilidades, *estados, pesos = decoder_model.predict_on_batch([actuales, memoria, encoder_mask, *estados])
+        pesos_por_paso.append(pesos[:, -1, :])
+        probabilidades = np.array(probabilidades[:, -1, :], dtype="float64")
+        probabilidades[:, prohibidos] = -1.0
+        elegidos = np.argmax(probabilidades, axis=-1)
+        terminadas |= elegidos == ID_FIN
+        for i in np.flatnonzero(~terminadas):
+            generadas[i].append(vocab.index2word_fr[int(elegidos[i])])
+        if terminadas.all():
+            break
+        actuales = elegidos[:, np.newaxis].astype("int32")
+    if not devolver_pesos:
+        return generadas
+    pesos = np.stack(pesos_por_paso, axis=1)
+    longitudes = encoder_mask.sum(axis=1)
+    return generadas, [pesos[i, : len(t) + 1, : longitudes[i]] for i, t in enumerate(generadas)]
+
+
+def traducir_ids_palabras(modelo: keras.Model, vocab, frases: Sequence[str], lote: int = 512,
+                          terminadas: list | None = None) -> list[str]:
+    """Traducciones voraces (texto francés) de frases inglesas con un modelo de palabras, con o sin atención.
+
+    Se explica en 09_atencion. Las palabras desconocidas se leen como ``unk``; las frases de más de
+    ``vocab.max_tokens_en`` tokens se recortan (compruébalas antes si eso importa: ``traducir_palabras``
+    da el error en español). Si se pasa la lista ``terminadas``, se le añade, por frase, si la salida
+    terminó con ``<fin>`` antes del límite de palabras.
+    """
+    from utils.palabras import (
+        construir_modelos_inferencia_palabras, decodificar_lote_palabras, normalizar, rellenar, tokenizar, tokens_a_ids,
+        unir_frances,
+    )
+
+    con_atencion = tiene_atencion(modelo)
+    inferencia = (construir_modelos_inferencia_palabras_atencion(modelo) if con_atencion
+                  else construir_modelos_inferencia_palabras(modelo))
+    decodificar = decodificar_lote_palabras_atencion if con_atencion else decodificar_lote_palabras
+    salidas: list[str] = []
+    for inicio in range(0, len(frases), lote):
+        ids = [tokens_a_ids(tokenizar(normalizar(f), "inglés"), vocab.word2index_en)[: vocab.max_tokens_en]
+               for f in frases[inicio : inicio + lote]]
+        entrada = rellenar([i or [0] for i in ids], max(1, max(len(i) for i in ids)))
+        tokens = decodificar(entrada, *inferencia, vocab)
+        salidas += [unir_frances(t, vocab) for t in tokens]
+        if terminadas is not None:
+            terminadas += [len(t) <= vocab.max_tokens_fr for t in tokens]
+    return salidas

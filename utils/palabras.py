@@ -302,7 +302,7 @@ def vectorizar_palabras(
 
 def preparar_palabras(
     ingles: Sequence[str], frances: Sequence[str], tamano_vocabulario: int, max_tokens: int,
-    fraccion_validacion: float = 0.2, semilla: int = 42,
+    fraccion_validacion: float = 0.2, semilla: int = 42, validacion: Sequence[int] | None = None,
 ) -> DatosPalabras:
     """Todo el flujo de datos del cuaderno 08 en una llamada, con la partición por frase inglesa.
 
@@ -310,8 +310,11 @@ def preparar_palabras(
     pares leídos y con ``modelos.indices_de_validacion``, como para el modelo de caracteres: las
     frases de validación son las mismas para los dos. El vocabulario sale solo de la parte de
     entrenamiento: una palabra que solo está en validación es ``unk``, como lo sería al traducir.
+    ``validacion``: los índices de los pares de validación, si ya vienen elegidos (así lo hace
+    ``benchmarks/entrenar_palabras.py`` con la partición de todos los modelos del curso).
     """
-    _, validacion = indices_de_validacion(ingles, fraccion_validacion, semilla)
+    if validacion is None:
+        _, validacion = indices_de_validacion(ingles, fraccion_validacion, semilla)
     es_validacion = np.zeros(len(ingles), dtype=bool)
     es_validacion[validacion] = True
     descartes = Counter()
@@ -378,24 +381,32 @@ def leer_datos(carpeta: str | Path) -> tuple[dict[str, np.ndarray], VocabularioP
 
 # --- 8. El modelo: Embedding + GRU de varias capas ------------------------------------------------
 def construir_modelo_palabras(num_encoder_tokens: int, num_decoder_tokens: int, embedding_dim: int = 256,
-                              unidades: int = 256, capas: int = 3):
+                              unidades: int = 256, capas: int = 3, dropout: float = 0.0):
     """Codificador y decodificador GRU de ``capas`` capas; el estado final de cada capa inicia su gemela.
 
     Se explica en 08_modelo_de_palabras_con_gru. Los ``Embedding`` llevan ``mask_zero=True``: el id 0
     (relleno) da una máscara que las GRU respetan, así que el estado final del codificador es el de
     su última palabra real. Las capas tienen nombre (``encoder_gru_1``…) para los modelos de inferencia.
+    Con ``dropout > 0``, una capa ``Dropout`` tras cada *embedding* y antes de la capa de salida (solo
+    actúa al entrenar): es lo que usan los modelos que trae el curso, entrenados con todo Tatoeba.
     """
     encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
     decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
     x = layers.Embedding(num_encoder_tokens, embedding_dim, mask_zero=True, name="encoder_embedding")(encoder_ids)
+    if dropout:
+        x = layers.Dropout(dropout, name="encoder_dropout")(x)
     estados = []
     for capa in range(1, capas + 1):
         x, estado = layers.GRU(unidades, return_sequences=True, return_state=True, name=f"encoder_gru_{capa}")(x)
         estados.append(estado)
     y = layers.Embedding(num_decoder_tokens, embedding_dim, mask_zero=True, name="decoder_embedding")(decoder_ids)
+    if dropout:
+        y = layers.Dropout(dropout, name="decoder_dropout")(y)
     for capa, estado in enumerate(estados, start=1):
         y, _ = layers.GRU(unidades, return_sequences=True, return_state=True, name=f"decoder_gru_{capa}")(
             y, initial_state=estado)
+    if dropout:
+        y = layers.Dropout(dropout, name="salida_dropout")(y)
     probabilidades = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")(y)
     return keras.Model([encoder_ids, decoder_ids], probabilidades, name="seq2seq_palabras")
 
@@ -618,41 +629,79 @@ def traducir_palabras(textos: str | Sequence[str], encoder_model, decoder_model,
 TIPO = "palabras"
 
 
-def guardar_modelo_palabras(modelo, vocab: VocabularioPalabras, carpeta: str | Path, extra: dict | None = None) -> Path:
-    """Guarda el modelo y su vocabulario como paquete del curso (atómico, con sumas sha256).
+def guardar_modelo_palabras(modelo, vocab: VocabularioPalabras, carpeta: str | Path, extra: dict | None = None,
+                            precision: str = "float32") -> Path:
+    """Guarda el modelo y su vocabulario como paquete del curso (atómico, con sumas sha256, sin optimizador).
 
     Se explica en 08_modelo_de_palabras_con_gru. Es el formato de ``modelos.guardar_modelo`` con
-    ``"tipo": "palabras"`` en ``metadatos.json``, que es lo que mira ``benchmarks/calidad.py``.
-    ``extra``: diccionario libre (tamaños, partición, tiempos…).
+    ``"tipo": "palabras"`` en ``metadatos.json``, que es lo que mira ``benchmarks/calidad.py``; sirve
+    también para el modelo con atención del cuaderno 09 (``"atencion": true`` en la configuración).
+    ``extra``: diccionario libre (tamaños, partición, tiempos…). Con ``precision="float16"`` los pesos
+    se guardan en media precisión (la mitad de bytes) y ``cargar_modelo_palabras`` los devuelve a float32.
     """
     configuracion = tamanos_del_modelo(modelo)
     tamanos = (configuracion["num_encoder_tokens"], configuracion["num_decoder_tokens"])
     if tamanos != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
         raise ValueError(f"el modelo espera {tamanos} palabras (inglés, francés) y el vocabulario tiene "
                          f"({vocab.num_encoder_tokens}, {vocab.num_decoder_tokens}). Guarda el vocabulario con el que se entrenó.")
+    if precision not in ("float32", "float16"):
+        raise ValueError(f"precision debe ser 'float32' o 'float16', no {precision!r}.")
+    if precision == "float16":
+        anterior = keras.config.dtype_policy()
+        keras.config.set_dtype_policy(precision)
+        try:
+            limpio = _reconstruir(configuracion)
+        finally:
+            keras.config.set_dtype_policy(anterior)
+        limpio.set_weights([np.asarray(p, dtype=precision) for p in modelo.get_weights()])
+        modelo = limpio
+        configuracion = {**configuracion, "precision": precision}
     contenido = {"tipo": TIPO, "vocabulario": vocab.a_diccionario(), "configuracion": configuracion}
     return escribir_paquete(modelo, contenido, carpeta, extra)
 
 
-def tamanos_del_modelo(modelo) -> dict[str, int]:
-    """Vocabularios, tamaño del *embedding*, unidades y capas de un modelo de ``construir_modelo_palabras``."""
+def _reconstruir(configuracion: dict):
+    """Un modelo nuevo (sin *dropout*) con los tamaños de ``tamanos_del_modelo``, con o sin atención."""
+    argumentos = [configuracion[k] for k in ("num_encoder_tokens", "num_decoder_tokens", "embedding_dim", "unidades", "capas")]
+    if configuracion.get("atencion"):
+        from utils.atencion import construir_modelo_palabras_atencion
+
+        return construir_modelo_palabras_atencion(*argumentos)
+    return construir_modelo_palabras(*argumentos)
+
+
+def tamanos_del_modelo(modelo) -> dict:
+    """Vocabularios, tamaño del *embedding*, unidades, capas y si tiene atención (modelos de los cuadernos 08 y 09)."""
     try:
-        return {"num_encoder_tokens": modelo.get_layer("encoder_embedding").input_dim,
-                "num_decoder_tokens": modelo.get_layer("decoder_dense").units,
-                "embedding_dim": modelo.get_layer("encoder_embedding").output_dim,
-                "unidades": modelo.get_layer("decoder_gru_1").units, "capas": numero_de_capas(modelo)}
+        tamanos = {"num_encoder_tokens": modelo.get_layer("encoder_embedding").input_dim,
+                   "num_decoder_tokens": modelo.get_layer("decoder_dense").units,
+                   "embedding_dim": modelo.get_layer("encoder_embedding").output_dim,
+                   "unidades": modelo.get_layer("decoder_gru_1").units, "capas": numero_de_capas(modelo)}
     except ValueError as error:
         raise ValueError("el modelo no tiene las capas con nombre del modelo de palabras (encoder_embedding, "
                          "decoder_gru_1, decoder_dense…): constrúyelo con construir_modelo_palabras.") from error
+    if any(capa.name == "atencion" for capa in modelo.layers):
+        tamanos["atencion"] = True
+    return tamanos
 
 
 def cargar_modelo_palabras(carpeta: str | Path) -> tuple:
     """Carga un paquete de ``guardar_modelo_palabras``: ``(modelo, vocab, metadatos)``, comprobados.
 
     Se explica en 08_modelo_de_palabras_con_gru. Comprueba sumas, versión de Keras y que el modelo y
-    el vocabulario corresponden; los errores dicen en español qué falla y qué hacer.
+    el vocabulario corresponden; los errores dicen en español qué falla y qué hacer. Un paquete
+    guardado en float16 vuelve en float32 (sin *dropout*: listo para traducir).
     """
-    modelo, metadatos = cargar_paquete(carpeta, TIPO)
+    try:
+        precision = json.loads((Path(carpeta) / "metadatos.json").read_text(encoding="utf-8"))["configuracion"]["precision"]
+    except (OSError, ValueError, KeyError, TypeError):
+        precision = "float32"
+    anterior = keras.config.dtype_policy()
+    keras.config.set_dtype_policy("float16" if precision == "float16" else "float32")
+    try:
+        modelo, metadatos = cargar_paquete(carpeta, TIPO)
+    finally:
+        keras.config.set_dtype_policy(anterior)
     try:
         vocab = VocabularioPalabras.desde_diccionario(metadatos["vocabulario"])
     except ValueError as error:
@@ -660,6 +709,10 @@ def cargar_modelo_palabras(carpeta: str | Path) -> tuple:
     tamanos = tamanos_del_modelo(modelo)
     if (tamanos["num_encoder_tokens"], tamanos["num_decoder_tokens"]) != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
         raise ValueError(f"el modelo y el vocabulario de {Path(carpeta).name!r} no corresponden: vuelve a guardarlos juntos.")
+    if precision == "float16":
+        guardado = modelo
+        modelo = _reconstruir(tamanos)
+        modelo.set_weights([np.asarray(p, dtype="float32") for p in guardado.get_weights()])
     return modelo, vocab, metadatos
 
 
