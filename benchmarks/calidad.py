@@ -65,29 +65,27 @@ analizar_pronto(__name__, analizador)
 
 import numpy as np  # noqa: E402
 
-from utils import modelos, palabras  # noqa: E402
+from utils import modelos, palabras, paquetes  # noqa: E402
 from utils.datos import Vocabulario, frase_a_encoder_input, huella, leer_pares, motivo_intraducible  # noqa: E402
 from utils.decodificacion import decodificar_lote, pasos_maximos  # noqa: E402
 from utils.evaluacion import agrupar_referencias, evaluar_multirreferencia  # noqa: E402
+from utils.paquetes import tipo_de_paquete  # noqa: E402  (sigue siendo también calidad.tipo_de_paquete)
 
 LOTE = 512  # frases por llamada al decodificar
 
 
 def cargar_paquete(carpeta: Path) -> tuple:
     """(modelo, vocab, configuración, entrenamiento o {}, huellas vistas o None) de un paquete del curso."""
-    modelo, vocab, configuracion = modelos.cargar_modelo(carpeta)
+    modelo, vocab, configuracion = paquetes.cargar_modelo(carpeta)
     entrenamiento, huellas = {}, None
     try:
-        if (carpeta / modelos.ARCHIVO_ENTRENAMIENTO).is_file():
-            entrenamiento = json.loads((carpeta / modelos.ARCHIVO_ENTRENAMIENTO).read_text(encoding="utf-8"))
+        if (carpeta / paquetes.ARCHIVO_ENTRENAMIENTO).is_file():
+            entrenamiento = json.loads((carpeta / paquetes.ARCHIVO_ENTRENAMIENTO).read_text(encoding="utf-8"))
             modelos.comprobar_entrenamiento(entrenamiento)
-        if (carpeta / modelos.ARCHIVO_VISTAS).is_file():
-            vistas = np.load(carpeta / modelos.ARCHIVO_VISTAS, allow_pickle=False)
-            if vistas.dtype != np.uint64 or vistas.ndim != 1:
-                raise ValueError(f"{modelos.ARCHIVO_VISTAS} debería ser un vector de uint64")
-            huellas = set(vistas.tolist())
+        vistas = paquetes.huellas_vistas(carpeta)
+        huellas = None if vistas is None else set(vistas.tolist())
     except (OSError, ValueError, EOFError) as error:
-        raise SystemExit(f"error: el paquete {ruta_legible(carpeta)} está dañado: {error}. {modelos.PISTA_REENTRENAR}") from None
+        raise SystemExit(f"error: el paquete {ruta_legible(carpeta)} está dañado: {error}. {paquetes.PISTA_REENTRENAR}") from None
     return modelo, vocab, configuracion, entrenamiento, huellas
 
 
@@ -197,20 +195,9 @@ def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vista
 
 
 # --- Modelos de palabras (cuaderno 08) -----------------------------------------------------------
-def tipo_de_paquete(carpeta: Path) -> str:
-    """El ``"tipo"`` de ``metadatos.json`` del paquete (``"caracteres"`` si no lo dice o no se puede leer: la
-    carga normal dará el error en español)."""
-    try:
-        metadatos = json.loads((Path(carpeta) / modelos.ARCHIVO_METADATOS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return modelos.TIPO_CARACTERES
-    tipo = metadatos.get("tipo", modelos.TIPO_CARACTERES) if isinstance(metadatos, dict) else modelos.TIPO_CARACTERES
-    return tipo if isinstance(tipo, str) else modelos.TIPO_CARACTERES
-
-
 def es_paquete_de_palabras(carpeta: Path) -> bool:
-    """``True`` si ``metadatos.json`` del paquete dice ``"tipo": "palabras"``."""
-    return tipo_de_paquete(carpeta) == palabras.TIPO
+    """``True`` si ``metadatos.json`` del paquete dice ``"tipo": "palabras"`` (``paquetes.tipo_de_paquete``)."""
+    return tipo_de_paquete(carpeta) == paquetes.TIPO_PALABRAS
 
 
 def traducir_todas_palabras(frases: list[str], modelo, vocab) -> tuple[list[str], float, float]:
@@ -245,7 +232,7 @@ def evaluar_palabras(carpeta: Path, corpus: Path, reservadas: bool = False, excl
     """
     from utils.atencion import traducir_ids_palabras
 
-    modelo, vocab, metadatos = palabras.cargar_modelo_palabras(carpeta)
+    modelo, vocab, metadatos = paquetes.cargar_modelo_palabras(carpeta)
     extra = metadatos.get("extra", {})
     leidos = leer_pares(corpus, num_pares=extra.get("num_pares") if reservadas else None, mostrar_resumen=False)
     ingles, frances = leidos.ingles, leidos.frances
@@ -325,8 +312,8 @@ def evaluar_transformer(carpeta: Path, corpus: Path, reservadas: bool = False, e
     """
     from utils import transformer as T
 
-    modelo, tokenizador, metadatos = T.cargar_transformer(carpeta)
-    extra, huellas = metadatos.get("extra", {}), T.huellas_vistas(carpeta)
+    modelo, tokenizador, metadatos = paquetes.cargar_transformer(carpeta)
+    extra, huellas = metadatos.get("extra", {}), paquetes.huellas_vistas(carpeta)
     leidos = leer_pares(corpus, mostrar_resumen=False)
     ingles, frances = leidos.ingles, leidos.frances
     descripcion = f"{ruta_legible(corpus)} ({len(ingles)} pares)"
@@ -348,7 +335,7 @@ def evaluar_transformer(carpeta: Path, corpus: Path, reservadas: bool = False, e
             return "caracteres desconocidos"
         return f"más de {max_tokens} subpalabras" if len(tokenizador.codificar(frase)) > max_tokens else None
 
-    vista = (lambda frase: T.vio(huellas, frase)) if huellas is not None and (excluir_vistas or solo_vistas) else None
+    vista = (lambda frase: paquetes.vio(huellas, frase)) if huellas is not None and (excluir_vistas or solo_vistas) else None
     elegidas, saltadas = seleccionar(ingles, frances, motivo, vista, frases, solo_vistas)
     if not elegidas:
         raise SystemExit(f"error: no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
@@ -378,8 +365,8 @@ def _evaluar_transformer(args) -> dict:
 
 # Cómo se evalúa cada tipo de paquete (``"tipo"`` en metadatos.json): una entrada por tipo.
 # Cada función recibe los argumentos de la orden y devuelve lo mismo que ``evaluar``.
-EVALUADORES: dict[str, Callable] = {modelos.TIPO_CARACTERES: _evaluar_caracteres, palabras.TIPO: _evaluar_palabras,
-                                    "transformer": _evaluar_transformer}
+EVALUADORES: dict[str, Callable] = {paquetes.TIPO_CARACTERES: _evaluar_caracteres, paquetes.TIPO_PALABRAS: _evaluar_palabras,
+                                    paquetes.TIPO_TRANSFORMER: _evaluar_transformer}
 
 
 def main(argumentos: list[str] | None = None) -> dict:

@@ -78,7 +78,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from utils import atencion, modelos  # noqa: E402
+from utils import atencion, modelos, paquetes  # noqa: E402
 from utils.evaluacion import evaluar_multirreferencia  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -172,7 +172,7 @@ def main(argumentos: list[str] | None = None) -> dict:
         comprobar_carpeta_escribible(args.guardar, "--guardar")
         for sub in ("con_atencion", "sin_atencion"):
             try:
-                modelos.comprobar_destino_de_paquete(args.guardar / sub)
+                paquetes.comprobar_destino_de_paquete(args.guardar / sub)
             except (ValueError, OSError) as error:
                 raise SystemExit(f"error: --guardar: {error}") from None
     orden = (f"python benchmarks/comparar_atencion.py --corpus {ruta_legible(args.corpus)} --pares {args.pares} "
@@ -197,7 +197,7 @@ def main(argumentos: list[str] | None = None) -> dict:
         generales[nombre] = evaluar_multirreferencia(salidas[nombre], referencias)
         if args.guardar:
             carpeta = args.guardar / ("con_atencion" if nombre == CON else "sin_atencion")
-            modelos.guardar_modelo(r["modelo"], vocab, dataclasses.replace(config, latent_dim=r["latent_dim"]), carpeta,
+            paquetes.guardar_modelo(r["modelo"], vocab, dataclasses.replace(config, latent_dim=r["latent_dim"]), carpeta,
                                    extra={"orden": orden, "pares": args.pares})
     fig = atencion.graficar_calidad_por_longitud(tablas, f"Frases reservadas de {ruta_legible(args.corpus)} ({len(frases)})")
     fig.savefig(GRAFICO, dpi=90)

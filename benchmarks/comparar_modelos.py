@@ -357,11 +357,12 @@ def traductor_caracteres(carpeta: Path) -> dict:
 def traductor_transformer(carpeta: Path, registro: dict) -> dict:
     """El paquete del Transformer: se lee y se traduce como en ``calidad.evaluar_transformer``."""
     import calidad
+    from utils import paquetes
     from utils import transformer as T
 
     try:
-        modelo, tokenizador, metadatos = T.cargar_transformer(carpeta)
-        huellas = T.huellas_vistas(carpeta)
+        modelo, tokenizador, metadatos = paquetes.cargar_transformer(carpeta)
+        huellas = paquetes.huellas_vistas(carpeta)
     except (OSError, ValueError) as error:
         raise SystemExit(f"error: --transformer: {error}") from None
     max_tokens = registro.get("max_tokens", 64)
@@ -382,7 +383,7 @@ def traductor_transformer(carpeta: Path, registro: dict) -> dict:
                                  terminadas=terminadas)
         return salidas, time.perf_counter() - inicio, 100 * float(np.mean(terminadas))
 
-    return {"motivo": motivo, "vio": lambda f: T.vio(huellas, f), "traducir": traducir,
+    return {"motivo": motivo, "vio": lambda f: paquetes.vio(huellas, f), "traducir": traducir,
             "parametros": modelo.count_params(), "segundos": registro.get("segundos", float("nan")),
             "origen": (f"paquete `{ruta_legible(carpeta)}`: {_pares(registro.get('pares_de_entrenamiento_usados'))}"
                        f"{epocas(registro.get('epocas'))}, mejor {registro.get('mejor_epoca', '?')}; "
@@ -436,7 +437,7 @@ def limite_de_tiempo(minutos: int):
 def entrenar_o_cargar_palabras(args, ingles, frances, entrenamiento, huella_corpus: str, particion: dict) -> dict:
     """El modelo de palabras del cuaderno 08 (receta «curso») con los primeros pares de la parte de entrenamiento."""
     import calidad
-    from utils import palabras
+    from utils import palabras, paquetes
     from utils.configuracion import CONFIGURACIONES, fijar_semillas
 
     curso = CONFIGURACIONES["curso"]
@@ -445,7 +446,7 @@ def entrenar_o_cargar_palabras(args, ingles, frances, entrenamiento, huella_corp
               "clipnorm": curso.clipnorm, "fraccion_validacion": curso.fraccion_validacion, "semilla": curso.semilla}
     ajustes = {"corpus_sha256": huella_corpus, "particion": [particion["fraccion"], particion["semilla"]], **receta}
     carpeta = args.trabajo / "palabras"
-    cargado = _cargar_de_la_cache(carpeta, ajustes, palabras.cargar_modelo_palabras, args.reentrenar)
+    cargado = _cargar_de_la_cache(carpeta, ajustes, paquetes.cargar_modelo_palabras, args.reentrenar)
     if cargado is None:
         elegidos = entrenamiento[: receta["pares"]]  # los primeros pares del archivo, como el cuaderno 08, sin los reservados
         print(f"\n== {PALABRAS}: receta «curso» del cuaderno 08 con {len(elegidos)} pares de entrenamiento ==", flush=True)
@@ -462,8 +463,8 @@ def entrenar_o_cargar_palabras(args, ingles, frances, entrenamiento, huella_corp
         extra = {"ajustes": ajustes, "num_pares": len(elegidos), "segundos": time.perf_counter() - inicio,
                  "epocas": len(historial["loss"]), "mejor_epoca": int(np.argmin(historial["val_loss"])) + 1,
                  "descartes": datos.descartes, "fecha": _fecha(), "maquina": _maquina()}
-        palabras.guardar_modelo_palabras(modelo, datos.vocab, carpeta, extra=extra)
-        modelo, vocab, metadatos = palabras.cargar_modelo_palabras(carpeta)
+        paquetes.guardar_modelo_palabras(modelo, datos.vocab, carpeta, extra=extra)
+        modelo, vocab, metadatos = paquetes.cargar_modelo_palabras(carpeta)
     else:
         modelo, vocab, metadatos = cargado
         print(f"{PALABRAS}: se reutiliza el que se entrenó antes ({ruta_legible(carpeta)}).", flush=True)
@@ -484,7 +485,7 @@ def entrenar_o_cargar_palabras(args, ingles, frances, entrenamiento, huella_corp
 
 def entrenar_o_cargar_atencion(args, ingles, frances, entrenamiento, huella_corpus: str, particion: dict) -> dict:
     """El modelo con atención del cuaderno 09 (receta «curso») con pares al azar de la parte de entrenamiento."""
-    from utils import atencion, modelos
+    from utils import atencion, modelos, paquetes
     from utils.configuracion import CONFIGURACIONES
     from utils.datos import ID_RELLENO, DatosIds, agregar_tokens, crear_vocabulario, motivo_intraducible, vectorizar_ids
     from utils.decodificacion import pasos_maximos
@@ -496,7 +497,7 @@ def entrenar_o_cargar_atencion(args, ingles, frances, entrenamiento, huella_corp
                "max_caracteres": RECETA_ATENCION["max_caracteres"], "minutos": args.minutos_atencion,
                **dataclasses.asdict(config)}
     carpeta = args.trabajo / "atencion"
-    cargado = _cargar_de_la_cache(carpeta, ajustes, modelos.cargar_modelo, args.reentrenar)
+    cargado = _cargar_de_la_cache(carpeta, ajustes, paquetes.cargar_modelo, args.reentrenar)
     if cargado is None:
         # atencion.muestra_de_pares, pero solo entre los pares de la parte de entrenamiento
         candidatos = [i for i in entrenamiento if len(ingles[i]) <= RECETA_ATENCION["max_caracteres"]]
@@ -516,12 +517,12 @@ def entrenar_o_cargar_atencion(args, ingles, frances, entrenamiento, huella_corp
         extra = {"ajustes": ajustes, "num_pares": len(elegidos), "segundos": time.perf_counter() - inicio,
                  "epocas": len(historial["loss"]), "mejor_epoca": modelos.mejor_epoca(historial),
                  "cortado_por_tiempo": bool(limite.cortado), "fecha": _fecha(), "maquina": _maquina()}
-        modelos.guardar_modelo(modelo, vocab, config, carpeta, extra=extra)
-        modelo, vocab, _ = modelos.cargar_modelo(carpeta)
+        paquetes.guardar_modelo(modelo, vocab, config, carpeta, extra=extra)
+        modelo, vocab, _ = paquetes.cargar_modelo(carpeta)
     else:
         modelo, vocab, _ = cargado
         print(f"{ATENCION}: se reutiliza el que se entrenó antes ({ruta_legible(carpeta)}).", flush=True)
-    extra = modelos.leer_metadatos(carpeta)["extra"]
+    extra = paquetes.leer_metadatos(carpeta)["extra"]
     inferencia = atencion.construir_modelos_inferencia_atencion(modelo)
 
     def traducir_lote(textos):

@@ -84,7 +84,7 @@ analizar_pronto(__name__, analizador)
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
-from utils import modelos, palabras  # noqa: E402
+from utils import modelos, palabras, paquetes  # noqa: E402
 from utils.configuracion import CONFIGURACIONES, fijar_semillas  # noqa: E402
 from utils.datos import (  # noqa: E402
     DatosIds, agregar_tokens, crear_vocabulario, leer_pares, motivo_intraducible, vectorizar_ids,
@@ -122,7 +122,7 @@ def entrenar_caracteres(ingles: list[str], frances: list[str], config, carpeta: 
     reloj = modelos.ResumenDeEpocas(cada=10**9)
     print(f"Modelo de caracteres: latent_dim={config.latent_dim}, lotes de {config.batch_size}, tasa {config.tasa_aprendizaje}", flush=True)
     modelo, historial = modelos.entrenar_modelo(datos, config, callbacks=[reloj])
-    modelos.guardar_modelo(modelo, vocab, config, carpeta)
+    paquetes.guardar_modelo(modelo, vocab, config, carpeta)
     return {"epocas": len(historial["loss"]), "mejor_val_loss": float(min(historial["val_loss"])), "segundos": reloj.segundos,
             "mejor_epoca": modelos.mejor_epoca(historial)}
 
@@ -139,7 +139,7 @@ def entrenar_palabras(datos: palabras.DatosPalabras, args, carpeta: Path, extra:
     historial = palabras.entrenar_palabras(modelo, datos, args.batch_palabras, args.epocas, args.paciencia)
     resumen = {"epocas": len(historial["loss"]), "mejor_val_loss": float(min(historial["val_loss"])),
                "segundos": historial["segundos"], "mejor_epoca": modelos.mejor_epoca(historial)}
-    palabras.guardar_modelo_palabras(modelo, vocab, carpeta, extra={**extra, **resumen})
+    paquetes.guardar_modelo_palabras(modelo, vocab, carpeta, extra={**extra, **resumen})
     return modelo, resumen
 
 
@@ -197,8 +197,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     modelo_p, entrenamiento_p = entrenar_palabras(datos_p, args, DIR_TRABAJO / "palabras", extra)
 
     # 2. Las mismas frases de validación, traducidas por los dos con las funciones de calidad.py.
-    modelo_c, vocab_c, _ = modelos.cargar_modelo(DIR_TRABAJO / "caracteres")
-    modelo_p, vocab_p, _ = palabras.cargar_modelo_palabras(DIR_TRABAJO / "palabras")
+    modelo_c, vocab_c, _ = paquetes.cargar_modelo(DIR_TRABAJO / "caracteres")
+    modelo_p, vocab_p, _ = paquetes.cargar_modelo_palabras(DIR_TRABAJO / "palabras")
     elegidas, saltadas = frases_comunes(ingles, frances, validacion, vocab_c, vocab_p)
     textos = list(elegidas)
     referencias = [elegidas[t] for t in textos]

@@ -90,7 +90,7 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 
-from utils import graficos, modelos  # noqa: E402
+from utils import graficos, modelos, paquetes  # noqa: E402
 from utils.configuracion import Configuracion, fijar_semillas  # noqa: E402
 from utils.datos import (  # noqa: E402
     DatosIds, agregar_tokens, crear_vocabulario, huella, leer_pares, motivo_intraducible, vectorizar_ids,
@@ -261,8 +261,8 @@ def _cargar_punto_de_control(trabajo: Path, latent_dim: int, vocab) -> keras.Mod
     try:
         modelo = keras.saving.load_model(trabajo / "ultimo.keras", safe_mode=True)
     except Exception as error:  # zip cortado (Ctrl-C a mitad de una versión anterior), capas desconocidas…
-        raise _no_se_reanuda(trabajo, f"ultimo.keras no se puede cargar: {modelos._causa_de_keras(error)}") from None
-    tamanos = (int(modelo.get_layer("decoder_lstm").units), *modelos._tamanos_del_modelo(modelo))
+        raise _no_se_reanuda(trabajo, f"ultimo.keras no se puede cargar: {paquetes._causa_de_keras(error)}") from None
+    tamanos = (int(modelo.get_layer("decoder_lstm").units), *paquetes._tamanos_de_caracteres(modelo))
     esperados = (latent_dim, vocab.num_encoder_tokens, vocab.num_decoder_tokens)
     if tamanos != esperados:
         raise _no_se_reanuda(trabajo, f"ultimo.keras tiene latent_dim y vocabularios {tamanos} y este entrenamiento "
@@ -279,7 +279,7 @@ def main(argumentos: list[str] | None = None) -> None:
     comprobar_carpeta_escribible(args.trabajo, "--trabajo")
     comprobar_carpeta_escribible(args.salida, "--salida")
     try:
-        modelos.comprobar_destino_de_paquete(args.salida)
+        paquetes.comprobar_destino_de_paquete(args.salida)
     except (OSError, ValueError) as error:
         raise SystemExit(f"error: --salida: {error}") from None
     comprobar_escribible(args.curva, "--curva")
@@ -360,9 +360,9 @@ def main(argumentos: list[str] | None = None) -> None:
         "versiones": {"python": platform.python_version(), "keras": keras.__version__, "numpy": np.__version__},
         "historia": {k: [None if v is None else round(v, 5) for v in vs] for k, vs in historia.items()},
     }
-    modelos.guardar_modelo(limpio, vocab, config, args.salida, archivos={
-        modelos.ARCHIVO_VISTAS: vistas.getvalue(),
-        modelos.ARCHIVO_ENTRENAMIENTO: json.dumps(registro, ensure_ascii=False, indent=1).encode("utf-8"),
+    paquetes.guardar_modelo(limpio, vocab, config, args.salida, archivos={
+        paquetes.ARCHIVO_VISTAS: vistas.getvalue(),
+        paquetes.ARCHIVO_ENTRENAMIENTO: json.dumps(registro, ensure_ascii=False, indent=1).encode("utf-8"),
     })
 
     curvas = {k: [np.nan if v is None else v for v in vs] for k, vs in historia.items()}

@@ -105,7 +105,7 @@ def main(argumentos: list[str] | None = None) -> dict:
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import calidad
-    from utils import modelos
+    from utils import modelos, paquetes
     from utils import transformer as T
     from utils.configuracion import fijar_semillas
     from utils.datos import leer_pares
@@ -226,7 +226,7 @@ def main(argumentos: list[str] | None = None) -> dict:
     registro["chrf_parada_float16"] = round(parada.chrf(redondeado), 2)
     print(f"chrF de parada con los pesos en float32: {chrf_float32:.2f}; guardados en float16: "
           f"{registro['chrf_parada_float16']:.2f}", flush=True)
-    T.guardar_transformer(modelo, tokenizador, args.salida, extra=registro, frases_vistas=vistas)
+    paquetes.guardar_transformer(modelo, tokenizador, args.salida, extra=registro, frases_vistas=vistas)
 
     epocas = np.arange(1, len(historia["loss"]) + 1)
     figura, (eje_perdida, eje_chrf) = plt.subplots(1, 2, figsize=(11, 4))

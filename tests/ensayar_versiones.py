@@ -27,7 +27,7 @@ os.environ.setdefault("SEQ2SEQ_CONFIG", "prueba")
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
-from utils import evaluacion, modelos  # noqa: E402
+from utils import evaluacion, modelos, paquetes  # noqa: E402
 from utils.configuracion import VERSIONES_ADMITIDAS, comprobar_versiones, obtener_configuracion  # noqa: E402
 from utils.datos import CORPUS_CURSO, agregar_tokens, crear_vocabulario, leer_pares, vectorizar_ids, vectorizar_one_hot  # noqa: E402
 from utils.decodificacion import busqueda_en_haz, decodificar_lote, decodificar_secuencia, traducir  # noqa: E402
@@ -68,8 +68,8 @@ def main() -> None:
     paso("decodificación voraz frase a frase = por lotes = haz de ancho 1", inicio)
 
     with tempfile.TemporaryDirectory() as carpeta:
-        paquete = modelos.guardar_modelo(clasico, vocab, obtener_configuracion("prueba"), Path(carpeta) / "paquete")
-        cargado, vocab_cargado, _ = modelos.cargar_modelo(paquete)
+        paquete = paquetes.guardar_modelo(clasico, vocab, obtener_configuracion("prueba"), Path(carpeta) / "paquete")
+        cargado, vocab_cargado, _ = paquetes.cargar_modelo(paquete)
         assert decodificar_lote(one_hot[0][:20], *modelos.construir_modelos_inferencia(cargado), vocab_cargado) == lote
     paso("paquete guardado y cargado con safe_mode: traduce igual", inicio)
     medidas = evaluacion.evaluar_traducciones(lote, [f[1:-1] for f in objetivos[:20]])

@@ -15,7 +15,7 @@ import keras
 import numpy as np
 import pytest
 
-from utils import atencion, modelos
+from utils import atencion, modelos, paquetes
 from utils.configuracion import RAIZ, obtener_configuracion
 from utils.datos import ID_RELLENO, crear_vocabulario, vectorizar_ids
 
@@ -112,14 +112,14 @@ def test_voraz_por_lotes_igual_que_frase_a_frase(modelo_atencion, pares_diminuto
 
 def test_guardar_y_cargar_en_un_proceso_nuevo(modelo_atencion, tmp_path):
     modelo, vocab, (encoder_input_ids, _, _) = modelo_atencion
-    modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "atencion")
+    paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "atencion")
     np.save(tmp_path / "entrada.npy", encoder_input_ids)
     programa = f"""
 import json, sys
 sys.path.insert(0, {str(RAIZ)!r})
 import numpy as np
-from utils import atencion, modelos
-modelo, vocab, _ = modelos.cargar_modelo({str(tmp_path / 'atencion')!r})  # safe_mode=True
+from utils import atencion, paquetes
+modelo, vocab, _ = paquetes.cargar_modelo({str(tmp_path / 'atencion')!r})  # safe_mode=True
 encoder_model, decoder_model = atencion.construir_modelos_inferencia_atencion(modelo)
 entrada = np.load({str(tmp_path / 'entrada.npy')!r})
 print(json.dumps(atencion.decodificar_lote_atencion(entrada, encoder_model, decoder_model, vocab)))

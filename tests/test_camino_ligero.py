@@ -10,7 +10,7 @@ import keras
 import numpy as np
 import pytest
 
-from utils import modelos
+from utils import modelos, paquetes
 from utils.datos import (
     CORPUS_CURSO,
     ID_RELLENO,
@@ -219,8 +219,8 @@ def test_el_modelo_ligero_se_guarda_y_carga_como_paquete(tmp_path):
 
     vocab = crear_vocabulario(["Go.", "Hi."], [agregar_tokens("Va\u202f!"), agregar_tokens("Salut.")])
     ligero = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 8)
-    carpeta = modelos.guardar_modelo(ligero, vocab, obtener_configuracion("prueba"), tmp_path / "ligero")
-    cargado, vocab_cargado, _ = modelos.cargar_modelo(carpeta)
+    carpeta = paquetes.guardar_modelo(ligero, vocab, obtener_configuracion("prueba"), tmp_path / "ligero")
+    cargado, vocab_cargado, _ = paquetes.cargar_modelo(carpeta)
     assert vocab_cargado == vocab and cargado.count_params() == ligero.count_params()
 
 

@@ -24,7 +24,7 @@ import keras
 import numpy as np
 import pytest
 
-from utils import datos, decodificacion, modelos
+from utils import datos, decodificacion, modelos, paquetes
 from utils.configuracion import obtener_configuracion
 from utils.datos import ErrorDescarga, agregar_tokens, crear_vocabulario, frase_a_encoder_input, leer_pares
 from utils.decodificacion import decodificar_lote, traducir
@@ -560,7 +560,7 @@ def test_fallo_de_descarga(tmp_path, monkeypatch, capsys, urlopen_falso, mensaje
 @pytest.fixture
 def paquete(entrenado, tmp_path) -> Path:
     modelo, vocab, _, _ = entrenado
-    return modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "paquete")
+    return paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "paquete")
 
 
 def editar_metadatos(carpeta: Path, cambio, resellar: bool = False) -> None:
@@ -572,20 +572,20 @@ def editar_metadatos(carpeta: Path, cambio, resellar: bool = False) -> None:
     metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
     cambio(metadatos)
     if resellar and "sumas_sha256" in metadatos:
-        metadatos["sumas_sha256"]["vocabulario"] = modelos._suma_vocabulario(metadatos["vocabulario"])
+        metadatos["sumas_sha256"]["vocabulario"] = paquetes._suma_vocabulario(metadatos["vocabulario"])
     (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
 
 
 def test_paquete_carpeta_inexistente(tmp_path):
     with pytest.raises(FileNotFoundError, match="no existe la carpeta del modelo guardado 'no_existe'.*cuaderno 04"):
-        modelos.cargar_modelo(tmp_path / "no_existe")
+        paquetes.cargar_modelo(tmp_path / "no_existe")
 
 
 @pytest.mark.parametrize("archivo", ["modelo.keras", "metadatos.json"], ids=["sin_modelo_keras", "sin_metadatos_json"])
 def test_paquete_incompleto(paquete, archivo):
     (paquete / archivo).unlink()
     with pytest.raises(FileNotFoundError, match=f"falta {archivo} en el modelo guardado 'paquete'"):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 @pytest.mark.parametrize("archivo", ["metadatos.json", "modelo.keras"])
@@ -599,9 +599,9 @@ def test_paquete_sin_permiso_de_lectura(paquete, monkeypatch, archivo):
         return abrir(Path(ruta), *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", open_sin_permiso)
-    monkeypatch.setattr(modelos, "open", open_sin_permiso, raising=False)
+    monkeypatch.setattr(paquetes, "open", open_sin_permiso, raising=False)
     with pytest.raises(PermissionError, match=f"no se pudo leer {archivo} del modelo guardado 'paquete': no hay permiso"):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 @pytest.mark.parametrize(
@@ -612,7 +612,7 @@ def test_paquete_sin_permiso_de_lectura(paquete, monkeypatch, archivo):
 def test_paquete_metadatos_danados(paquete, contenido):
     (paquete / "metadatos.json").write_bytes(contenido)
     with pytest.raises(ValueError, match="metadatos.json de 'paquete' está dañado.*Vuelve a guardar el modelo"):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 @pytest.mark.parametrize("recorte", [0, 100, -200], ids=["vacio", "primeros_100_bytes", "sin_los_ultimos_200_bytes"])
@@ -620,13 +620,13 @@ def test_paquete_modelo_keras_truncado(paquete, recorte):
     contenido = (paquete / "modelo.keras").read_bytes()
     (paquete / "modelo.keras").write_bytes(contenido[:recorte])
     with pytest.raises(ValueError, match="no se pudo cargar modelo.keras de 'paquete'"):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 def test_paquete_vocabulario_no_corresponde(paquete):
     editar_metadatos(paquete, lambda m: m["vocabulario"]["input_characters"].pop(), resellar=True)
     with pytest.raises(ValueError, match="el vocabulario de 'paquete' no corresponden.*Vuelve a guardar ambos juntos"):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 def intercambiar_dos_caracteres(metadatos):
@@ -650,8 +650,8 @@ def test_paquete_metadatos_editados_a_mano(paquete, cambio):
 def rechaza_con_pista(paquete: Path, texto: str) -> None:
     """``cargar_modelo`` lanza un ``ValueError`` que contiene ``texto`` y dice qué hacer."""
     with pytest.raises(ValueError) as error:
-        modelos.cargar_modelo(paquete)
-    assert texto in str(error.value) and modelos.PISTA_REENTRENAR in str(error.value)
+        paquetes.cargar_modelo(paquete)
+    assert texto in str(error.value) and paquetes.PISTA_REENTRENAR in str(error.value)
 
 
 def test_paquete_modelo_keras_cambiado(paquete, entrenado, tmp_path):
@@ -659,7 +659,7 @@ def test_paquete_modelo_keras_cambiado(paquete, entrenado, tmp_path):
     _, vocab, _, _ = entrenado
     keras.utils.set_random_seed(1)
     otro = modelos.construir_modelo_entrenamiento(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 32)
-    otro_paquete = modelos.guardar_modelo(otro, vocab, obtener_configuracion("prueba"), tmp_path / "otro")
+    otro_paquete = paquetes.guardar_modelo(otro, vocab, obtener_configuracion("prueba"), tmp_path / "otro")
     (paquete / "modelo.keras").write_bytes((otro_paquete / "modelo.keras").read_bytes())
     rechaza_con_pista(paquete, "no se pudo cargar modelo.keras de 'paquete': no coincide con la suma sha256 guardada")
 
@@ -688,7 +688,7 @@ def test_paquete_vocabulario_incoherente(paquete, cambio, problema):
     # Editado y con la suma recalculada: pasa la comprobación de la suma, no la de coherencia.
     editar_metadatos(paquete, cambio, resellar=True)
     with pytest.raises(ValueError) as error:
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
     assert "metadatos.json de 'paquete' está dañado (el vocabulario no es válido: " + problema in str(error.value)
 
 
@@ -697,18 +697,18 @@ def test_paquete_de_otra_version_mayor_de_keras(paquete):
     metadatos["keras"] = "2.15.0"
     (paquete / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
     with pytest.raises(ValueError, match="se guardó con Keras 2.15.0 y aquí hay Keras 3"):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 def test_paquete_otra_version(paquete):
-    editar_metadatos(paquete, lambda m: m.update(version_paquete=modelos.VERSION_PAQUETE + 1))
-    version = modelos.VERSION_PAQUETE
+    editar_metadatos(paquete, lambda m: m.update(version_paquete=paquetes.VERSION_PAQUETE + 1))
+    version = paquetes.VERSION_PAQUETE
     with pytest.raises(ValueError, match=f"se guardó con el formato {version + 1} y este curso usa el {version}"):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 def test_paquete_se_carga_con_safe_mode(paquete, entrenado, tmp_path):
-    cargado, _, _ = modelos.cargar_modelo(paquete)
+    cargado, _, _ = paquetes.cargar_modelo(paquete)
     assert not any(isinstance(capa, keras.layers.Lambda) for capa in cargado.layers)
     keras.saving.load_model(paquete / "modelo.keras", safe_mode=True)  # no lanza
     # Y safe_mode está de verdad activado: un modelo con una Lambda de Python se rechaza.
@@ -719,13 +719,13 @@ def test_paquete_se_carga_con_safe_mode(paquete, entrenado, tmp_path):
     ]
     doble = keras.layers.Lambda(lambda x: x * 1.0)(entradas[1])
     con_lambda = keras.Model(entradas, keras.layers.Dense(vocab.num_decoder_tokens, name="decoder_dense")(doble))
-    modelos.guardar_modelo(con_lambda, vocab, obtener_configuracion("prueba"), tmp_path / "con_lambda")
+    paquetes.guardar_modelo(con_lambda, vocab, obtener_configuracion("prueba"), tmp_path / "con_lambda")
     with pytest.raises(ValueError, match="no se pudo cargar modelo.keras de 'con_lambda'"):
-        modelos.cargar_modelo(tmp_path / "con_lambda")
+        paquetes.cargar_modelo(tmp_path / "con_lambda")
 
 
 def test_paquete_guardado_y_cargado_traduce_igual(paquete, traducir_con):
-    cargado, vocab, _ = modelos.cargar_modelo(paquete)
+    cargado, vocab, _ = paquetes.cargar_modelo(paquete)
     frases = ["Hi.", "Run!", "Be calm now.", "Wait."]
     assert traducir(frases, *modelos.construir_modelos_inferencia(cargado), vocab) == traducir_con(frases)
 
@@ -743,7 +743,7 @@ def interrumpir_metadatos(monkeypatch):
     def sin_espacio(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(modelos.json, "dumps", sin_espacio)
+    monkeypatch.setattr(paquetes.json, "dumps", sin_espacio)
     return OSError
 
 
@@ -756,7 +756,7 @@ def interrumpir_al_reemplazar(monkeypatch):
             raise PermissionError(13, "carpeta en uso por otro programa")
         return original(origen, destino, *args, **kwargs)
 
-    monkeypatch.setattr(modelos.os, "replace", replace_bloqueado)
+    monkeypatch.setattr(paquetes.os, "replace", replace_bloqueado)
     return PermissionError
 
 
@@ -774,13 +774,13 @@ def test_paquete_guardado_interrumpido(paquete, entrenado, tmp_path, monkeypatch
     with monkeypatch.context() as parche:
         excepcion = interrumpir(parche)
         with pytest.raises(excepcion) as error:
-            modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
+            paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
     if excepcion is not KeyboardInterrupt:  # un fallo del disco o de permisos se explica en español
         assert str(error.value).startswith("no se pudo guardar el modelo en 'paquete': ")
         assert "El paquete anterior sigue intacto." in str(error.value)
     assert [p.name for p in tmp_path.iterdir()] == ["paquete"], "no quedan carpetas temporales"
     assert {p.name: p.read_bytes() for p in paquete.iterdir()} == antes, "el paquete anterior sigue intacto"
-    modelos.cargar_modelo(paquete)
+    paquetes.cargar_modelo(paquete)
 
 
 @pytest.fixture
@@ -870,7 +870,7 @@ def proteger_contra_cambios(monkeypatch, carpeta: Path):
 def test_paquete_guardar_sin_permiso(entrenado, tmp_path, monkeypatch, como_usuario_normal, situacion, lugar):
     modelo, vocab, _, _ = entrenado
     config = obtener_configuracion("prueba")
-    carpeta = modelos.guardar_modelo(modelo, vocab, config, tmp_path / "padre" / "paquete")
+    carpeta = paquetes.guardar_modelo(modelo, vocab, config, tmp_path / "padre" / "paquete")
     antes = {p.name: p.read_bytes() for p in carpeta.iterdir()}
     bloqueada = {"carpeta_padre_de_solo_lectura": carpeta.parent, "carpeta_del_paquete_de_solo_lectura": carpeta}
     try:
@@ -879,7 +879,7 @@ def test_paquete_guardar_sin_permiso(entrenado, tmp_path, monkeypatch, como_usua
         else:
             proteger_contra_cambios(monkeypatch, carpeta)
         with pytest.raises(PermissionError) as error:
-            modelos.guardar_modelo(modelo, vocab, config, carpeta)
+            paquetes.guardar_modelo(modelo, vocab, config, carpeta)
     finally:
         for ruta in (carpeta.parent, carpeta):
             os.chmod(ruta, 0o755)
@@ -889,8 +889,8 @@ def test_paquete_guardar_sin_permiso(entrenado, tmp_path, monkeypatch, como_usua
     monkeypatch.undo()
     assert [p.name for p in carpeta.parent.iterdir()] == ["paquete"], "no queda nada oculto al lado"
     assert {p.name: p.read_bytes() for p in carpeta.iterdir()} == antes
-    modelos.cargar_modelo(carpeta)
-    modelos.guardar_modelo(modelo, vocab, config, carpeta)  # con permiso, se guarda a la primera
+    paquetes.cargar_modelo(carpeta)
+    paquetes.guardar_modelo(modelo, vocab, config, carpeta)  # con permiso, se guarda a la primera
     assert [p.name for p in carpeta.parent.iterdir()] == ["paquete"]
 
 
@@ -907,12 +907,12 @@ def test_paquete_restos_de_un_guardado_interrumpido(paquete, entrenado, tmp_path
     shutil.copytree(paquete, tmp_path / ".paquete.respaldo")  # una copia completa de la persona: no se toca
     nuevo = obtener_configuracion("prueba")
     try:
-        modelos.guardar_modelo(modelo, vocab, nuevo, paquete)
+        paquetes.guardar_modelo(modelo, vocab, nuevo, paquete)
     finally:
         if anterior.exists():
             os.chmod(anterior, 0o755)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".paquete.respaldo", "paquete"], "limpia los restos"
-    modelos.cargar_modelo(paquete)
+    paquetes.cargar_modelo(paquete)
     # Un resto que ni así se puede borrar (protegido, de otro usuario): error en español antes de tocar nada.
     anterior.mkdir()
 
@@ -922,9 +922,9 @@ def test_paquete_restos_de_un_guardado_interrumpido(paquete, entrenado, tmp_path
     monkeypatch.setattr(os, "chmod", no_se_puede)
     monkeypatch.setattr(shutil, "rmtree", no_se_puede)
     with pytest.raises(PermissionError, match=r"'\.paquete\.anterior', que dejó un guardado interrumpido.*bórrala a mano"):
-        modelos.guardar_modelo(modelo, vocab, nuevo, paquete)
+        paquetes.guardar_modelo(modelo, vocab, nuevo, paquete)
     monkeypatch.undo()
-    modelos.cargar_modelo(paquete)
+    paquetes.cargar_modelo(paquete)
 
 
 def test_paquete_proceso_muerto_entre_los_dos_renombrados(paquete, entrenado, tmp_path, capsys):
@@ -935,15 +935,15 @@ def test_paquete_proceso_muerto_entre_los_dos_renombrados(paquete, entrenado, tm
     shutil.copytree(paquete, tmp_path / ".paquete.temporal-q8w7e6r5")
     os.replace(paquete, tmp_path / ".paquete.anterior")
     capsys.readouterr()
-    cargado, _, _ = modelos.cargar_modelo(paquete)
+    cargado, _, _ = paquetes.cargar_modelo(paquete)
     assert "⚠️  el guardado de 'paquete' se interrumpió entre sus dos renombrados" in capsys.readouterr().out
     assert {p.name: p.read_bytes() for p in paquete.iterdir()} == antes and cargado is not None
     assert not (tmp_path / ".paquete.anterior").exists()
     # El mismo estado al guardar: se recupera primero el anterior y se limpia todo.
     os.replace(paquete, tmp_path / ".paquete.anterior")
-    modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
+    paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), paquete)
     assert [p.name for p in tmp_path.iterdir()] == ["paquete"]
-    modelos.cargar_modelo(paquete)
+    paquetes.cargar_modelo(paquete)
 
 
 # === 5. Determinismo ============================================================================
@@ -980,26 +980,26 @@ def test_paquete_no_reemplaza_lo_que_no_es_un_paquete(entrenado, tmp_path):
     notas = tmp_path / "notas"
     notas.write_text("hola\n")
     with pytest.raises(FileExistsError, match="'notas': ya existe y es un archivo, no un paquete del curso, y no se toca"):
-        modelos.guardar_modelo(modelo, vocab, config, notas)
+        paquetes.guardar_modelo(modelo, vocab, config, notas)
     carpeta = tmp_path / "mis_cosas"
     carpeta.mkdir()
     (carpeta / "tesis.txt").write_text("¡no me borres!")
     with pytest.raises(FileExistsError, match=r"la carpeta ya existe y no es un paquete del curso \(tiene tesis.txt\)"):
-        modelos.guardar_modelo(modelo, vocab, config, carpeta)
+        paquetes.guardar_modelo(modelo, vocab, config, carpeta)
     with pytest.raises(NotADirectoryError, match="'notas' es un archivo, no una carpeta"):
-        modelos.guardar_modelo(modelo, vocab, config, notas / "paquete")
+        paquetes.guardar_modelo(modelo, vocab, config, notas / "paquete")
     with pytest.raises(ValueError, match="es demasiado largo"):
-        modelos.guardar_modelo(modelo, vocab, config, tmp_path / ("m" * 240))
+        paquetes.guardar_modelo(modelo, vocab, config, tmp_path / ("m" * 240))
     with pytest.raises(TypeError, match="carpeta debe ser una ruta"):
-        modelos.guardar_modelo(modelo, vocab, config, 42)
+        paquetes.guardar_modelo(modelo, vocab, config, 42)
     with pytest.raises(TypeError, match="vocab debe ser un Vocabulario"):
-        modelos.guardar_modelo(modelo, {"a": 1}, config, tmp_path / "p")
+        paquetes.guardar_modelo(modelo, {"a": 1}, config, tmp_path / "p")
     # Nada se movió ni quedó oculto al lado: el archivo y la carpeta de la persona siguen tal cual.
     assert notas.read_text() == "hola\n" and (carpeta / "tesis.txt").read_text() == "¡no me borres!"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mis_cosas", "notas"]
     # Un paquete del curso sí se reemplaza.
-    modelos.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
-    modelos.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
+    paquetes.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
+    paquetes.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
 
 
 def test_paquete_dos_procesos_guardan_a_la_vez(entrenado, tmp_path):
@@ -1012,7 +1012,7 @@ def test_paquete_dos_procesos_guardan_a_la_vez(entrenado, tmp_path):
 
     def guardar():
         try:
-            modelos.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
+            paquetes.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
         except Exception as error:  # noqa: BLE001
             errores.append(error)
 
@@ -1023,7 +1023,7 @@ def test_paquete_dos_procesos_guardan_a_la_vez(entrenado, tmp_path):
         hilo.join()
     assert errores == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["paquete"]
-    modelos.cargar_modelo(tmp_path / "paquete")
+    paquetes.cargar_modelo(tmp_path / "paquete")
 
 
 @pytest.mark.parametrize("codigo, causa", [
@@ -1031,7 +1031,7 @@ def test_paquete_dos_procesos_guardan_a_la_vez(entrenado, tmp_path):
     (errno.ENAMETOOLONG, "es demasiado largo para el sistema de archivos"),
 ])
 def test_paquete_fallos_que_no_son_del_disco(paquete, codigo, causa):
-    error = modelos._error_al_guardar(OSError(codigo, os.strerror(codigo)), paquete)
+    error = paquetes._error_al_guardar(OSError(codigo, os.strerror(codigo)), paquete)
     assert causa in str(error) and "falló el disco" not in str(error)
 
 
@@ -1042,7 +1042,7 @@ def test_paquete_fallos_que_no_son_del_disco(paquete, codigo, causa):
 def test_paquete_configuracion_cubierta_por_la_suma(paquete, cambio, mensaje):
     editar_metadatos(paquete, cambio)
     with pytest.raises(ValueError, match=mensaje):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 @pytest.mark.parametrize("configuracion, problema", [
@@ -1054,26 +1054,26 @@ def test_paquete_configuracion_de_forma_mala(paquete, configuracion, problema):
     # Aunque alguien recalcule la suma, la forma se comprueba: nunca un KeyError al usarla.
     def cambio(m):
         m["configuracion"] = configuracion
-        m["sumas_sha256"]["metadatos"] = modelos._suma_del_resto(m)
+        m["sumas_sha256"]["metadatos"] = paquetes._suma_del_resto(m)
 
     editar_metadatos(paquete, cambio)
     with pytest.raises(ValueError, match=f"metadatos.json de 'paquete' está dañado.*{re.escape(problema)}"):
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
 
 
 def test_paquete_archivos_de_mas_con_suma(entrenado, tmp_path):
     modelo, vocab, _, _ = entrenado
-    carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "paquete",
+    carpeta = paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "paquete",
                                      archivos={"entrenamiento.json": b'{"a": 1}'})
-    modelos.cargar_modelo(carpeta)
+    paquetes.cargar_modelo(carpeta)
     (carpeta / "entrenamiento.json").write_text("{}")
     with pytest.raises(ValueError, match="entrenamiento.json de 'paquete' no coincide con la suma sha256"):
-        modelos.cargar_modelo(carpeta)
+        paquetes.cargar_modelo(carpeta)
     (carpeta / "entrenamiento.json").unlink()
     with pytest.raises(FileNotFoundError, match="falta entrenamiento.json"):
-        modelos.cargar_modelo(carpeta)
+        paquetes.cargar_modelo(carpeta)
     with pytest.raises(ValueError, match="no es un nombre válido"):
-        modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "otro", archivos={"../x": b""})
+        paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "otro", archivos={"../x": b""})
 
 
 @pytest.mark.parametrize("entrenamiento, problema", [
@@ -1097,7 +1097,7 @@ def test_paquete_clase_desconocida_en_espanol(paquete, monkeypatch):
 
     monkeypatch.setattr(keras.saving, "load_model", falla)
     with pytest.raises(ValueError, match="usa la clase o función 'CapaMia', que no está registrada aquí") as info:
-        modelos.cargar_modelo(paquete)
+        paquetes.cargar_modelo(paquete)
     assert "Importa antes el módulo que la define" in str(info.value)
 
 

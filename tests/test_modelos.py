@@ -1,4 +1,5 @@
-"""Pruebas de utils/modelos.py y utils/decodificacion.py con el modelo diminuto de tests/conftest.py."""
+"""Pruebas de utils/modelos.py, del paquete de caracteres (utils/paquetes.py) y de utils/decodificacion.py
+con el modelo diminuto de tests/conftest.py."""
 
 import dataclasses
 import json
@@ -7,7 +8,7 @@ import keras
 import numpy as np
 import pytest
 
-from utils import modelos
+from utils import modelos, paquetes
 from utils.configuracion import obtener_configuracion
 from utils.datos import agregar_tokens, crear_vocabulario, frase_a_encoder_input
 from utils.decodificacion import decodificar_lote, decodificar_secuencia, pasos_maximos
@@ -52,10 +53,10 @@ def test_formas_de_los_modelos_de_inferencia(entrenado):
 def test_guardar_y_cargar_decodifica_igual(entrenado, tmp_path):
     modelo, vocab, (encoder_input_data, _, _) = entrenado
     config = obtener_configuracion("prueba")
-    carpeta = modelos.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
+    carpeta = paquetes.guardar_modelo(modelo, vocab, config, tmp_path / "paquete")
     assert sorted(p.name for p in carpeta.iterdir()) == ["metadatos.json", "modelo.keras"]
     assert [p.name for p in tmp_path.iterdir()] == ["paquete"], "no quedan carpetas temporales"
-    cargado, vocab_cargado, config_cargada = modelos.cargar_modelo(carpeta)
+    cargado, vocab_cargado, config_cargada = paquetes.cargar_modelo(carpeta)
     assert vocab_cargado == vocab and config_cargada["latent_dim"] == config.latent_dim
     original = decodificar_lote(encoder_input_data, *modelos.construir_modelos_inferencia(modelo), vocab)
     assert decodificar_lote(encoder_input_data, *modelos.construir_modelos_inferencia(cargado), vocab_cargado) == original
@@ -65,57 +66,57 @@ def test_no_guarda_un_vocabulario_que_no_corresponde(entrenado, tmp_path):
     modelo, _, _ = entrenado
     otro = crear_vocabulario(["abc"], [agregar_tokens("xyz")])
     with pytest.raises(ValueError, match="Guarda el vocabulario con el que se entrenó"):
-        modelos.guardar_modelo(modelo, otro, obtener_configuracion("prueba"), tmp_path / "malo")
+        paquetes.guardar_modelo(modelo, otro, obtener_configuracion("prueba"), tmp_path / "malo")
     assert not (tmp_path / "malo").exists()
 
 
 def test_cargar_rechaza_paquetes_incompletos_o_mezclados(entrenado, tmp_path):
     modelo, vocab, _ = entrenado
-    carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p")
+    carpeta = paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p")
     with pytest.raises(FileNotFoundError, match="no existe la carpeta del modelo guardado"):
-        modelos.cargar_modelo(tmp_path / "no_existe")
+        paquetes.cargar_modelo(tmp_path / "no_existe")
     # Un metadatos.json copiado de otro paquete: su vocabulario cuadra con su suma, pero modelo.keras no.
     otro_vocab = crear_vocabulario(["abc"], [agregar_tokens("xyz")])
     otro = modelos.construir_modelo_entrenamiento(otro_vocab.num_encoder_tokens, otro_vocab.num_decoder_tokens, 4)
-    otra_carpeta = modelos.guardar_modelo(otro, otro_vocab, obtener_configuracion("prueba"), tmp_path / "otro")
+    otra_carpeta = paquetes.guardar_modelo(otro, otro_vocab, obtener_configuracion("prueba"), tmp_path / "otro")
     original = (carpeta / "metadatos.json").read_bytes()
     (carpeta / "metadatos.json").write_bytes((otra_carpeta / "metadatos.json").read_bytes())
     with pytest.raises(ValueError, match="no se pudo cargar modelo.keras de 'p': no coincide con la suma sha256"):
-        modelos.cargar_modelo(carpeta)
+        paquetes.cargar_modelo(carpeta)
     # Un vocabulario que no corresponde al modelo aunque su suma cuadre (recalculada): no se carga.
     metadatos = json.loads(original)
     metadatos["vocabulario"]["target_characters"] = metadatos["vocabulario"]["target_characters"][:-1]
-    metadatos["sumas_sha256"]["vocabulario"] = modelos._suma_vocabulario(metadatos["vocabulario"])
+    metadatos["sumas_sha256"]["vocabulario"] = paquetes._suma_vocabulario(metadatos["vocabulario"])
     (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
     with pytest.raises(ValueError, match="no corresponden"):
-        modelos.cargar_modelo(carpeta)
+        paquetes.cargar_modelo(carpeta)
     (carpeta / "metadatos.json").write_text("{roto", encoding="utf-8")
     with pytest.raises(ValueError, match="está dañado"):
-        modelos.cargar_modelo(carpeta)
+        paquetes.cargar_modelo(carpeta)
 
 
 def test_paquete_con_sumas_extra_y_claves_nuevas(entrenado, tmp_path):
     modelo, vocab, _ = entrenado
     receta = {"nombre": "ligera", "enmascarado": True, "capas": [16, 16]}
-    carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p", extra=receta)
+    carpeta = paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p", extra=receta)
     metadatos = json.loads((carpeta / "metadatos.json").read_text(encoding="utf-8"))
-    assert metadatos["version_paquete"] == modelos.VERSION_PAQUETE == 2
+    assert metadatos["version_paquete"] == paquetes.VERSION_PAQUETE == 2
     assert set(metadatos["sumas_sha256"]) == {"modelo.keras", "vocabulario", "metadatos"}
-    assert modelos.leer_metadatos(carpeta)["extra"] == receta
+    assert paquetes.leer_metadatos(carpeta)["extra"] == receta
     # La suma «metadatos» cubre la configuración y lo demás: editarlos a mano se rechaza.
     metadatos["descripcion_de_la_receta"] = "Adam 3e-3, Masking"
     metadatos["configuracion"]["campo_nuevo"] = 1
     (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
     with pytest.raises(ValueError, match="no coinciden con su suma"):
-        modelos.cargar_modelo(carpeta)
+        paquetes.cargar_modelo(carpeta)
     # Una versión futura del curso puede añadir claves arriba o en la configuración (y sellarlas): se aceptan.
-    metadatos["sumas_sha256"]["metadatos"] = modelos._suma_del_resto(metadatos)
+    metadatos["sumas_sha256"]["metadatos"] = paquetes._suma_del_resto(metadatos)
     (carpeta / "metadatos.json").write_text(json.dumps(metadatos), encoding="utf-8")
-    _, vocab_cargado, configuracion = modelos.cargar_modelo(carpeta)
+    _, vocab_cargado, configuracion = paquetes.cargar_modelo(carpeta)
     assert vocab_cargado == vocab and configuracion["campo_nuevo"] == 1
-    assert modelos.leer_metadatos(carpeta)["descripcion_de_la_receta"] == "Adam 3e-3, Masking"
+    assert paquetes.leer_metadatos(carpeta)["descripcion_de_la_receta"] == "Adam 3e-3, Masking"
     with pytest.raises(TypeError, match="extra debe ser un diccionario con claves de texto.*no dict"):
-        modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "q", extra={"a": {1, 2}})
+        paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "q", extra={"a": {1, 2}})
     assert not (tmp_path / "q").exists()
 
 
@@ -123,17 +124,17 @@ def test_no_guarda_un_vocabulario_incoherente(entrenado, tmp_path):
     modelo, vocab, _ = entrenado
     sin_inicio = dataclasses.replace(vocab, target_characters=("Z",) + vocab.target_characters[1:])
     with pytest.raises(ValueError, match=r"no tiene el token de inicio '\\t'.*No se guarda"):
-        modelos.guardar_modelo(modelo, sin_inicio, obtener_configuracion("prueba"), tmp_path / "malo")
+        paquetes.guardar_modelo(modelo, sin_inicio, obtener_configuracion("prueba"), tmp_path / "malo")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_cargar_rechaza_un_modelo_truncado(entrenado, tmp_path):
     modelo, vocab, _ = entrenado
-    carpeta = modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p")
+    carpeta = paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "p")
     contenido = (carpeta / "modelo.keras").read_bytes()
     (carpeta / "modelo.keras").write_bytes(contenido[: len(contenido) // 2])
     with pytest.raises(ValueError, match="no se pudo cargar modelo.keras"):
-        modelos.cargar_modelo(carpeta)
+        paquetes.cargar_modelo(carpeta)
 
 
 def test_particion_de_validacion_barajada_reproducible_y_por_frase_inglesa():

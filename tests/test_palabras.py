@@ -6,7 +6,7 @@ import keras
 import numpy as np
 import pytest
 
-from utils import modelos, palabras
+from utils import modelos, palabras, paquetes
 from utils.palabras import (
     DESCONOCIDA, ESPECIALES, FIN, ID_DESCONOCIDA, ID_FIN, ID_INICIO, ID_RELLENO, INICIO, RELLENO, VocabularioPalabras,
     normalizar, tokenizar,
@@ -192,7 +192,7 @@ def test_parametros_por_formula(entrenado, datos):
     formula = (v_en * 8 + v_fr * 8 + 2 * (palabras.contar_parametros_gru(12, 8) + palabras.contar_parametros_gru(12, 12))
                + 12 * v_fr + v_fr)
     assert modelo.count_params() == formula
-    assert palabras.tamanos_del_modelo(modelo) == {"num_encoder_tokens": v_en, "num_decoder_tokens": v_fr,
+    assert paquetes.tamanos_del_modelo(modelo) == {"num_encoder_tokens": v_en, "num_decoder_tokens": v_fr,
                                                    "embedding_dim": 8, "unidades": 12, "capas": 2}
 
 
@@ -262,15 +262,15 @@ def test_traducir_palabras_desconocidas_y_errores(entrenado, datos, capsys):
 
 def test_paquete_de_palabras_ida_y_vuelta_y_tipo(entrenado, datos, tmp_path):
     modelo, _ = entrenado
-    palabras.guardar_modelo_palabras(modelo, datos.vocab, tmp_path / "palabras", extra={"epocas": 60})
-    cargado, vocab, metadatos = palabras.cargar_modelo_palabras(tmp_path / "palabras")
+    paquetes.guardar_modelo_palabras(modelo, datos.vocab, tmp_path / "palabras", extra={"epocas": 60})
+    cargado, vocab, metadatos = paquetes.cargar_modelo_palabras(tmp_path / "palabras")
     assert vocab == datos.vocab and metadatos["tipo"] == "palabras" and metadatos["extra"] == {"epocas": 60}
     x = [datos.encoder_input_ids, datos.decoder_input_ids]
     np.testing.assert_array_equal(cargado.predict_on_batch(x), modelo.predict_on_batch(x))
     with pytest.raises(ValueError, match="cargar_modelo_palabras"):
-        modelos.cargar_modelo(tmp_path / "palabras")
+        paquetes.cargar_modelo(tmp_path / "palabras")
     with pytest.raises(ValueError, match="el vocabulario tiene"):
-        palabras.guardar_modelo_palabras(modelo, vocab_minimo(), tmp_path / "otro")
+        paquetes.guardar_modelo_palabras(modelo, vocab_minimo(), tmp_path / "otro")
 
 
 def test_paquete_de_caracteres_no_se_carga_como_de_palabras(tmp_path):
@@ -279,6 +279,6 @@ def test_paquete_de_caracteres_no_se_carga_como_de_palabras(tmp_path):
 
     vocab = crear_vocabulario(INGLES, [agregar_tokens(f) for f in FRANCES])
     modelo = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 4)  # sin entrenar
-    modelos.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "caracteres")
+    paquetes.guardar_modelo(modelo, vocab, obtener_configuracion("prueba"), tmp_path / "caracteres")
     with pytest.raises(ValueError, match="es un modelo de caracteres y aquí se esperaba uno de palabras"):
-        palabras.cargar_modelo_palabras(tmp_path / "caracteres")
+        paquetes.cargar_modelo_palabras(tmp_path / "caracteres")

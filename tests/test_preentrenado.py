@@ -11,7 +11,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from utils import modelos
+from utils import modelos, paquetes
 from utils.configuracion import DIR_PREENTRENADO, obtener_configuracion
 from utils.datos import CORPUS_CURSO, leer_pares, motivo_intraducible
 from utils.decodificacion import pasos_maximos, traducir
@@ -44,7 +44,7 @@ def inferencia(preentrenado):
 
 
 def test_el_paquete_cabe_en_git_y_no_guarda_el_optimizador(preentrenado):
-    ruta = DIR_PREENTRENADO / modelos.ARCHIVO_MODELO
+    ruta = DIR_PREENTRENADO / paquetes.ARCHIVO_MODELO
     assert ruta.stat().st_size <= 15 * 1024**2, "el modelo preentrenado debe ocupar como mucho 15 MB"
     with zipfile.ZipFile(ruta) as archivo:
         configuracion = json.loads(archivo.read("config.json"))
@@ -100,7 +100,7 @@ def copia(tmp_path):
     return destino
 
 
-@pytest.mark.parametrize("archivo", [modelos.ARCHIVO_MODELO, modelos.ARCHIVO_METADATOS, modelos.ARCHIVO_ENTRENAMIENTO, modelos.ARCHIVO_VISTAS])
+@pytest.mark.parametrize("archivo", [paquetes.ARCHIVO_MODELO, paquetes.ARCHIVO_METADATOS, paquetes.ARCHIVO_ENTRENAMIENTO, paquetes.ARCHIVO_VISTAS])
 def test_falta_un_archivo(copia, archivo):
     (copia / archivo).unlink()
     with pytest.raises(FileNotFoundError, match=f"(?s){archivo}.*{modelos.ORDEN_REENTRENAR}"):
@@ -108,7 +108,7 @@ def test_falta_un_archivo(copia, archivo):
 
 
 def test_modelo_cortado(copia):
-    ruta = copia / modelos.ARCHIVO_MODELO
+    ruta = copia / paquetes.ARCHIVO_MODELO
     ruta.write_bytes(ruta.read_bytes()[: ruta.stat().st_size // 2])
     antes = sorted(p.name for p in copia.iterdir())
     with pytest.raises(ValueError, match=f"(?s)modelo.keras.*{modelos.ORDEN_REENTRENAR}"):
@@ -117,7 +117,7 @@ def test_modelo_cortado(copia):
 
 
 def test_vocabulario_que_no_corresponde(copia):
-    ruta = copia / modelos.ARCHIVO_METADATOS
+    ruta = copia / paquetes.ARCHIVO_METADATOS
     metadatos = json.loads(ruta.read_text(encoding="utf-8"))
     metadatos["vocabulario"]["input_characters"] = metadatos["vocabulario"]["input_characters"][::-1]
     ruta.write_text(json.dumps(metadatos, ensure_ascii=False), encoding="utf-8")
@@ -126,6 +126,6 @@ def test_vocabulario_que_no_corresponde(copia):
 
 
 def test_huellas_danadas(copia):
-    np.save(copia / modelos.ARCHIVO_VISTAS, np.array(["texto"]))
+    np.save(copia / paquetes.ARCHIVO_VISTAS, np.array(["texto"]))
     with pytest.raises(ValueError, match=f"(?s)dañados.*{modelos.ORDEN_REENTRENAR}"):
         modelos.cargar_preentrenado(copia)

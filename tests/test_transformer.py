@@ -4,6 +4,7 @@ import keras
 import numpy as np
 import pytest
 
+from utils import paquetes
 from utils import transformer as T
 from utils.configuracion import DIR_DATOS
 from utils.datos import CORPUS_CURSO, leer_pares
@@ -210,8 +211,8 @@ def test_decodificar_sin_frases_devuelve_listas_vacias(entrenado):
 
 @pytest.mark.parametrize("precision", ["float32", "float16"])
 def test_paquete_ida_y_vuelta(entrenado, tokenizador, tmp_path, precision):
-    carpeta = T.guardar_transformer(entrenado, tokenizador, tmp_path / "tr", extra={"nota": "prueba"}, precision=precision)
-    modelo, copia, metadatos = T.cargar_transformer(carpeta)
+    carpeta = paquetes.guardar_transformer(entrenado, tokenizador, tmp_path / "tr", extra={"nota": "prueba"}, precision=precision)
+    modelo, copia, metadatos = paquetes.cargar_transformer(carpeta)
     assert metadatos["tipo"] == T.TIPO and metadatos["extra"] == {"nota": "prueba"}
     assert copia.codificar("I am cold.") == tokenizador.codificar("I am cold.")
     x = [np.array([[5, 6, 7]], dtype="int32"), np.array([[T.ID_INICIO, 8, 9]], dtype="int32")]
@@ -222,13 +223,13 @@ def test_paquete_ida_y_vuelta(entrenado, tokenizador, tmp_path, precision):
 
 def test_paquete_de_caracteres_no_se_carga_como_transformer():
     with pytest.raises(ValueError, match="caracteres"):
-        T.cargar_transformer(DIR_DATOS / "preentrenado")
+        paquetes.cargar_transformer(DIR_DATOS / "preentrenado")
 
 
 def test_guardar_con_tokenizador_que_no_corresponde(entrenado, tmp_path):
     otro = T.entrenar_tokenizador(["a b c d e f g", "h i j k l"], 30)
     with pytest.raises(ValueError, match="tokenizador"):
-        T.guardar_transformer(entrenado, otro, tmp_path / "tr")
+        paquetes.guardar_transformer(entrenado, otro, tmp_path / "tr")
 
 
 @pytest.mark.parametrize("entrada, clase, texto", [
@@ -264,7 +265,7 @@ def test_traducir_transformer_lista_devuelve_lista(entrenado, tokenizador):
 # --- El Transformer que trae el curso -------------------------------------------------------------
 @pytest.mark.skipif(not (DIR_TRANSFORMER / "modelo.keras").is_file(), reason="el curso aún no trae datos/transformer")
 def test_el_transformer_del_curso_carga_y_traduce():
-    modelo, tokenizador, metadatos = T.cargar_transformer(DIR_TRANSFORMER)
+    modelo, tokenizador, metadatos = paquetes.cargar_transformer(DIR_TRANSFORMER)
     assert (DIR_TRANSFORMER / "modelo.keras").stat().st_size <= 20 * 2**20
     extra = metadatos["extra"]
     assert extra["mejor_epoca"] <= extra["epocas"] and extra["particion"]["semilla"] == 42

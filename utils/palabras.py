@@ -11,8 +11,9 @@ original sobre un flujo de palabras):
    cada estado final a la capa gemela del decodificador, entropía cruzada sin el relleno;
 3. inferencia: codificador y paso del decodificador con sus estados, voraz y muestreo top-n por
    lotes, y ``traducir_palabras`` con la entrada comprobada;
-4. paquete guardado (``tipo = "palabras"`` en ``metadatos.json``), que también evalúa
-   ``benchmarks/calidad.py``.
+4. paquete guardado (``"tipo": "palabras"`` en ``metadatos.json``), que también evalúa
+   ``benchmarks/calidad.py``: ``guardar_modelo_palabras`` y ``cargar_modelo_palabras`` están en
+   ``utils.paquetes`` (y se pueden importar también de aquí).
 
 El relleno vale 0 (no -1 como en los modelos de caracteres): es lo que espera
 ``Embedding(mask_zero=True)``, que así da la máscara gratis.
@@ -35,8 +36,15 @@ import numpy as np
 from keras import layers
 
 from utils.decodificacion import _cita, _describir_recibido, _revisar_entrada, ajustar_distribucion, sortear
-from utils.modelos import (
-    LotesPorLongitud, ResumenDeEpocas, cargar_paquete, escribir_paquete, indices_de_validacion,
+from utils.modelos import LotesPorLongitud, ResumenDeEpocas, indices_de_validacion
+
+# El paquete guardado de palabras (apartado 4) vive en utils.paquetes, con los de los demás modelos;
+# estos nombres se siguen importando también de aquí, como antes.
+from utils.paquetes import (  # noqa: F401
+    TIPO_PALABRAS as TIPO,
+    cargar_modelo_palabras,
+    guardar_modelo_palabras,
+    tamanos_del_modelo,
 )
 
 # --- 1. Normalizar: minúsculas y un solo apóstrofo y un solo espacio ----------------------------
@@ -623,97 +631,6 @@ def traducir_palabras(textos: str | Sequence[str], encoder_model, decoder_model,
     salidas = [unir_frances(t, vocab) for t in
                decodificar_lote_palabras(entrada, encoder_model, decoder_model, vocab, prohibir_unk)]
     return salidas[0] if isinstance(textos, str) else salidas
-
-
-# --- 12. El paquete guardado: modelo.keras + metadatos.json con tipo "palabras" -------------------
-TIPO = "palabras"
-
-
-def guardar_modelo_palabras(modelo, vocab: VocabularioPalabras, carpeta: str | Path, extra: dict | None = None,
-                            precision: str = "float32") -> Path:
-    """Guarda el modelo y su vocabulario como paquete del curso (atómico, con sumas sha256, sin optimizador).
-
-    Se explica en 08_modelo_de_palabras_con_gru. Es el formato de ``modelos.guardar_modelo`` con
-    ``"tipo": "palabras"`` en ``metadatos.json``, que es lo que mira ``benchmarks/calidad.py``; sirve
-    también para el modelo con atención del cuaderno 09 (``"atencion": true`` en la configuración).
-    ``extra``: diccionario libre (tamaños, partición, tiempos…). Con ``precision="float16"`` los pesos
-    se guardan en media precisión (la mitad de bytes) y ``cargar_modelo_palabras`` los devuelve a float32.
-    """
-    configuracion = tamanos_del_modelo(modelo)
-    tamanos = (configuracion["num_encoder_tokens"], configuracion["num_decoder_tokens"])
-    if tamanos != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
-        raise ValueError(f"el modelo espera {tamanos} palabras (inglés, francés) y el vocabulario tiene "
-                         f"({vocab.num_encoder_tokens}, {vocab.num_decoder_tokens}). Guarda el vocabulario con el que se entrenó.")
-    if precision not in ("float32", "float16"):
-        raise ValueError(f"precision debe ser 'float32' o 'float16', no {precision!r}.")
-    if precision == "float16":
-        anterior = keras.config.dtype_policy()
-        keras.config.set_dtype_policy(precision)
-        try:
-            limpio = _reconstruir(configuracion)
-        finally:
-            keras.config.set_dtype_policy(anterior)
-        limpio.set_weights([np.asarray(p, dtype=precision) for p in modelo.get_weights()])
-        modelo = limpio
-        configuracion = {**configuracion, "precision": precision}
-    contenido = {"tipo": TIPO, "vocabulario": vocab.a_diccionario(), "configuracion": configuracion}
-    return escribir_paquete(modelo, contenido, carpeta, extra)
-
-
-def _reconstruir(configuracion: dict):
-    """Un modelo nuevo (sin *dropout*) con los tamaños de ``tamanos_del_modelo``, con o sin atención."""
-    argumentos = [configuracion[k] for k in ("num_encoder_tokens", "num_decoder_tokens", "embedding_dim", "unidades", "capas")]
-    if configuracion.get("atencion"):
-        from utils.atencion import construir_modelo_palabras_atencion
-
-        return construir_modelo_palabras_atencion(*argumentos)
-    return construir_modelo_palabras(*argumentos)
-
-
-def tamanos_del_modelo(modelo) -> dict:
-    """Vocabularios, tamaño del *embedding*, unidades, capas y si tiene atención (modelos de los cuadernos 08 y 09)."""
-    try:
-        tamanos = {"num_encoder_tokens": modelo.get_layer("encoder_embedding").input_dim,
-                   "num_decoder_tokens": modelo.get_layer("decoder_dense").units,
-                   "embedding_dim": modelo.get_layer("encoder_embedding").output_dim,
-                   "unidades": modelo.get_layer("decoder_gru_1").units, "capas": numero_de_capas(modelo)}
-    except ValueError as error:
-        raise ValueError("el modelo no tiene las capas con nombre del modelo de palabras (encoder_embedding, "
-                         "decoder_gru_1, decoder_dense…): constrúyelo con construir_modelo_palabras.") from error
-    if any(capa.name == "atencion" for capa in modelo.layers):
-        tamanos["atencion"] = True
-    return tamanos
-
-
-def cargar_modelo_palabras(carpeta: str | Path) -> tuple:
-    """Carga un paquete de ``guardar_modelo_palabras``: ``(modelo, vocab, metadatos)``, comprobados.
-
-    Se explica en 08_modelo_de_palabras_con_gru. Comprueba sumas, versión de Keras y que el modelo y
-    el vocabulario corresponden; los errores dicen en español qué falla y qué hacer. Un paquete
-    guardado en float16 vuelve en float32 (sin *dropout*: listo para traducir).
-    """
-    try:
-        precision = json.loads((Path(carpeta) / "metadatos.json").read_text(encoding="utf-8"))["configuracion"]["precision"]
-    except (OSError, ValueError, KeyError, TypeError):
-        precision = "float32"
-    anterior = keras.config.dtype_policy()
-    keras.config.set_dtype_policy("float16" if precision == "float16" else "float32")
-    try:
-        modelo, metadatos = cargar_paquete(carpeta, TIPO)
-    finally:
-        keras.config.set_dtype_policy(anterior)
-    try:
-        vocab = VocabularioPalabras.desde_diccionario(metadatos["vocabulario"])
-    except ValueError as error:
-        raise ValueError(f"metadatos.json de {Path(carpeta).name!r} está dañado ({error}). Vuelve a guardar el modelo.") from error
-    tamanos = tamanos_del_modelo(modelo)
-    if (tamanos["num_encoder_tokens"], tamanos["num_decoder_tokens"]) != (vocab.num_encoder_tokens, vocab.num_decoder_tokens):
-        raise ValueError(f"el modelo y el vocabulario de {Path(carpeta).name!r} no corresponden: vuelve a guardarlos juntos.")
-    if precision == "float16":
-        guardado = modelo
-        modelo = _reconstruir(tamanos)
-        modelo.set_weights([np.asarray(p, dtype="float32") for p in guardado.get_weights()])
-    return modelo, vocab, metadatos
 
 
 def medir_decodificacion(frases_ids: np.ndarray, encoder_model, decoder_model, vocab: VocabularioPalabras,

@@ -7,23 +7,33 @@ Se explica en 10_transformer_subpalabras. Orden del módulo, el de la lección:
 3. las capas: *embedding* compartido, codificación posicional, bloques del codificador y del decodificador;
 4. el modelo (``construir_transformer``), su pérdida y su tasa de aprendizaje;
 5. la decodificación voraz y en haz por lotes, y ``traducir_transformer`` para frases escritas por el usuario;
-6. el paquete del curso (``"tipo": "transformer"``), que también evalúa ``benchmarks/calidad.py``.
+6. el paquete del curso (``"tipo": "transformer"``), que también evalúa ``benchmarks/calidad.py``:
+   ``guardar_transformer``, ``cargar_transformer``, ``huellas_vistas`` y ``vio`` están en ``utils.paquetes``
+   (y se pueden importar también de aquí).
 """
 
 from __future__ import annotations
 
 import base64
 import io
-import json
 import math
 import warnings
 from collections import Counter
-from pathlib import Path
 from typing import Sequence
 
 import keras
 import numpy as np
 from keras import layers, ops
+
+# El paquete del curso (apartado 6) vive en utils.paquetes, con los de los demás modelos; estos
+# nombres se siguen importando también de aquí, como antes.
+from utils.paquetes import (  # noqa: F401
+    TIPO_TRANSFORMER as TIPO,
+    cargar_transformer,
+    guardar_transformer,
+    huellas_vistas,
+    vio,
+)
 
 # Una frase de una sola subpalabra da un softmax sobre un eje de tamaño 1: es correcto (pesa 1), no un error.
 warnings.filterwarnings("ignore", message="You are using a softmax over axis")
@@ -637,97 +647,6 @@ def traducir_ids(modelo: keras.Model, tokenizador: Tokenizador, frases: Sequence
     if terminadas is not None:
         terminadas.extend(por_fila.get(i, True) for i in range(len(frases)))
     return salidas
-
-
-# --- 6. El paquete del curso ------------------------------------------------------------------------
-TIPO = "transformer"
-
-
-def guardar_transformer(modelo: keras.Model, tokenizador: Tokenizador, carpeta: str | Path, extra: dict | None = None,
-                        precision: str = "float16", frases_vistas: Sequence[str] = ()) -> Path:
-    """Guarda modelo y tokenizador como paquete del curso (atómico, sumas sha256, sin optimizador).
-
-    Con ``precision="float16"`` los pesos se guardan en media precisión (la mitad de bytes) y
-    ``cargar_transformer`` los devuelve a float32; lo que cuesta en calidad se mide en el README.
-    ``frases_vistas``: las frases inglesas del entrenamiento, de las que se guardan solo las huellas
-    (``frases_vistas.npy``), para medir después con cualquier corpus solo frases que el modelo no vio.
-    """
-    from utils.datos import huella
-    from utils.modelos import ARCHIVO_VISTAS, escribir_paquete
-
-    tamanos = tamanos_del_transformer(modelo)
-    if tamanos["num_tokens"] != tokenizador.tamano:
-        raise ValueError(f"el modelo espera {tamanos['num_tokens']} tokens y el tokenizador tiene {tokenizador.tamano}: "
-                         "guarda el tokenizador con el que se entrenó.")
-    if precision not in ("float32", "float16"):
-        raise ValueError(f"precision debe ser 'float32' o 'float16', no {precision!r}.")
-    anterior = keras.config.dtype_policy()
-    keras.config.set_dtype_policy(precision)
-    try:
-        limpio = construir_transformer(**tamanos)
-    finally:
-        keras.config.set_dtype_policy(anterior)
-    limpio.set_weights([np.asarray(p, dtype=precision) for p in modelo.get_weights()])
-    contenido = {"tipo": TIPO, "vocabulario": tokenizador.a_diccionario(), "configuracion": {**tamanos, "precision": precision}}
-    archivos = None
-    if frases_vistas:
-        memoria = io.BytesIO()
-        np.save(memoria, np.unique(np.array([huella(f) for f in frases_vistas], dtype=np.uint64)), allow_pickle=False)
-        archivos = {ARCHIVO_VISTAS: memoria.getvalue()}
-    return escribir_paquete(limpio, contenido, carpeta, extra, archivos=archivos)
-
-
-def huellas_vistas(carpeta: str | Path) -> np.ndarray | None:
-    """Las huellas (ordenadas) de las frases inglesas con las que se entrenó un paquete, o ``None`` si no las guarda.
-    Léelas después de ``cargar_transformer``, que comprueba su suma sha256."""
-    from utils.modelos import ARCHIVO_VISTAS
-
-    ruta = Path(carpeta) / ARCHIVO_VISTAS
-    if not ruta.is_file():
-        return None
-    huellas = np.load(ruta, allow_pickle=False)
-    if huellas.dtype != np.uint64 or huellas.ndim != 1:
-        raise ValueError(f"{ARCHIVO_VISTAS} de {Path(carpeta).name!r} debería ser un vector de uint64: vuelve a guardar el modelo.")
-    return np.sort(huellas)
-
-
-def vio(huellas: np.ndarray | None, frase: str) -> bool:
-    """``True`` si ``frase`` está entre las huellas de entrenamiento (``huellas_vistas``)."""
-    from utils.datos import huella
-
-    if huellas is None or not len(huellas):
-        return False
-    i = np.searchsorted(huellas, np.uint64(huella(frase)))
-    return bool(i < len(huellas) and huellas[i] == np.uint64(huella(frase)))
-
-
-def cargar_transformer(carpeta: str | Path) -> tuple[keras.Model, Tokenizador, dict]:
-    """Carga un paquete de ``guardar_transformer``: ``(modelo en float32, tokenizador, metadatos)``, comprobados."""
-    from utils.modelos import cargar_paquete
-
-    # Las subcapas de los bloques toman la precisión global al crearse: se carga con la del paquete
-    # (cargar_paquete comprueba después las sumas, el tipo y la forma de metadatos.json).
-    try:
-        metadatos = json.loads((Path(carpeta) / "metadatos.json").read_text(encoding="utf-8"))
-        precision = metadatos["configuracion"]["precision"]
-    except (OSError, ValueError, KeyError, TypeError):
-        precision = "float32"
-    anterior = keras.config.dtype_policy()
-    keras.config.set_dtype_policy(precision if precision in ("float16", "float32") else "float32")
-    try:
-        guardado, metadatos = cargar_paquete(carpeta, TIPO)
-    finally:
-        keras.config.set_dtype_policy(anterior)
-    try:
-        tokenizador = Tokenizador.desde_diccionario(metadatos["vocabulario"])
-        tamanos = tamanos_del_transformer(guardado)
-    except (ValueError, KeyError) as error:
-        raise ValueError(f"el paquete {Path(carpeta).name!r} está dañado ({error}). Vuelve a guardar el modelo.") from error
-    if tamanos["num_tokens"] != tokenizador.tamano:
-        raise ValueError(f"el modelo y el tokenizador de {Path(carpeta).name!r} no corresponden: vuelve a guardarlos juntos.")
-    modelo = construir_transformer(**tamanos)
-    modelo.set_weights([np.asarray(p, dtype="float32") for p in guardado.get_weights()])
-    return modelo, tokenizador, metadatos
 
 
 # --- Entrada escrita por el usuario --------------------------------------------------------------
