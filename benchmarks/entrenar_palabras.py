@@ -40,19 +40,25 @@ from argumentos import (  # noqa: E402
 )
 
 # Opciones que deben coincidir para reanudar (las demás, como --salida, pueden cambiar).
-OPCIONES_DEL_ENTRENAMIENTO = ("corpus_sha256", "atencion", "tamano_vocabulario", "max_tokens", "embedding", "unidades",
+OPCIONES_DEL_ENTRENAMIENTO = ("corpus_sha256", "atencion", "contexto_en_capas", "tamano_vocabulario", "max_tokens", "embedding", "unidades",
                               "capas", "dropout", "tasa", "batch_size", "epocas", "fraccion_reservada", "fraccion_parada",
                               "semilla")
 
 
-def nombre(atencion: bool) -> str:
-    return "palabras_atencion" if atencion else "palabras"
+# Valor de las opciones que se añadieron después, para reanudar trabajos guardados sin ellas.
+DEFECTOS = {"contexto_en_capas": False}
+
+
+def nombre(atencion: bool, contexto_en_capas: bool = False) -> str:
+    return ("palabras_atencion_capas" if contexto_en_capas else "palabras_atencion") if atencion else "palabras"
 
 
 def opciones() -> Analizador:
     parser = Analizador(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="fra.txt de Tatoeba (2 o 3 columnas)")
     parser.add_argument("--atencion", action="store_true", help="el modelo con atención del cuaderno 09 (sin esto: el gemelo sin atención)")
+    parser.add_argument("--contexto-en-capas", action="store_true",
+                        help="con --atencion: la consulta sale de la primera GRU del decodificador y el contexto entra en las de encima")
     parser.add_argument("--salida", type=Path, default=None, help="carpeta del paquete (por defecto datos/palabras o datos/palabras_atencion)")
     parser.add_argument("--tamano-vocabulario", type=entero(16), default=8000, help="palabras de cada vocabulario")
     parser.add_argument("--max-tokens", type=entero(2), default=30, help="tokens por frase, como mucho")
@@ -85,7 +91,9 @@ def escribir_atomico(ruta: Path, texto: str) -> None:
 def main(argumentos: list[str] | None = None) -> dict:
     """Entrena (o reanuda, o empaqueta), guarda el paquete y devuelve las cifras de ``calidad.py --reservadas``."""
     args = opciones().parse_args(argumentos)
-    base = nombre(args.atencion)
+    if args.contexto_en_capas and not args.atencion:
+        raise SystemExit("error: --contexto-en-capas es una variante de la atención: úsalo con --atencion.")
+    base = nombre(args.atencion, args.contexto_en_capas)
     args.salida = args.salida or RAIZ / "datos" / base
     args.trabajo = args.trabajo or RAIZ / "benchmarks" / "resultados" / "tmp" / base
     args.curva = args.curva or RAIZ / "imagenes" / f"{base}_curva.png"
@@ -125,10 +133,10 @@ def main(argumentos: list[str] | None = None) -> dict:
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise SystemExit(f"no se puede reanudar: {ruta_historia.name} falta o está dañado ({type(error).__name__}). "
                              "Empieza de cero sin --reanudar.") from None
-        distintos = [k for k in OPCIONES_DEL_ENTRENAMIENTO if previos.get(k) != ajustes.get(k)]
+        distintos = [k for k in OPCIONES_DEL_ENTRENAMIENTO if previos.get(k, DEFECTOS.get(k)) != ajustes.get(k)]
         if distintos:
             raise SystemExit("no se puede reanudar con otras opciones: cambian " + ", ".join(
-                f"{k} ({previos.get(k)} → {ajustes.get(k)})" for k in distintos) + ". Usa las mismas o empieza de cero.")
+                f"{k} ({previos.get(k, DEFECTOS.get(k))} → {ajustes.get(k)})" for k in distintos) + ". Usa las mismas o empieza de cero.")
 
     # La partición de los demás modelos del curso (la de calidad.py --reservadas): las frases medidas no entran.
     ingles, frances = corpus.ingles, corpus.frances
@@ -164,7 +172,8 @@ def main(argumentos: list[str] | None = None) -> dict:
         print(f"Se reanuda tras la época {len(historia.get('loss', []))}.", flush=True)
     else:
         historia = {}
-        modelo = palabras.compilar_palabras(construir(**tamanos, dropout=args.dropout), args.tasa)
+        opciones_extra = {"contexto_en_capas": True} if args.contexto_en_capas else {}
+        modelo = palabras.compilar_palabras(construir(**tamanos, dropout=args.dropout, **opciones_extra), args.tasa)
     print(f"{modelo.count_params():,} parámetros".replace(",", " "), flush=True)
 
     parada_chrf = modelos.ParadaPorChrF(frases_parada, referencias_parada, None, args.paciencia,
@@ -205,15 +214,15 @@ def main(argumentos: list[str] | None = None) -> dict:
     modelo.load_weights(args.trabajo / "mejor.weights.h5")
     mejor = modelos.mejor_epoca(historia)
     chrf_float32 = parada_chrf.chrf(modelo)
-    redondeado = construir(**tamanos)
+    redondeado = construir(**tamanos, **({"contexto_en_capas": True} if args.contexto_en_capas else {}))
     redondeado.set_weights([np.asarray(p, dtype="float16").astype("float32") for p in modelo.get_weights()])
     chrf_float16 = parada_chrf.chrf(redondeado)
     print(f"chrF de parada con los pesos en float32: {chrf_float32:.2f}; guardados en float16: {chrf_float16:.2f}", flush=True)
 
     registro = {
         "orden": ("python benchmarks/entrenar_palabras.py --corpus RUTA/A/" + args.corpus.name
-                  + (" --atencion" if args.atencion else "") + " " + " ".join(
-                      f"--{k.replace('_', '-')} {getattr(args, k)}" for k in OPCIONES_DEL_ENTRENAMIENTO[2:])),
+                  + (" --atencion" if args.atencion else "") + (" --contexto-en-capas" if args.contexto_en_capas else "")
+                  + " " + " ".join(f"--{k.replace('_', '-')} {getattr(args, k)}" for k in OPCIONES_DEL_ENTRENAMIENTO[3:])),
         "corpus": args.corpus.name, "corpus_sha256": ajustes["corpus_sha256"], "num_pares": len(ingles),
         "particion": particion, "entrenamiento": len(entrenamiento),
         "pares_de_entrenamiento_usados": int(len(datos.entrenamiento)), "reservados": len(reservados),

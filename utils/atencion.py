@@ -52,8 +52,9 @@ class AtencionMultiplicativa(layers.Layer):
     def call(self, consulta, valores, valores_mask=None):
         claves = ops.matmul(valores, self.w_a)  # k_s = h̄_s W_a: una clave por posición s del codificador
         puntuaciones = ops.matmul(consulta, ops.swapaxes(claves, -2, -1))  # e[t, s] = h_t · k_s: (N, T_dec, T_enc)
-        if valores_mask is not None:  # el relleno se hunde a -10⁹: su exponencial es 0
-            puntuaciones = ops.where(ops.expand_dims(valores_mask, -2), puntuaciones, puntuaciones - 1e9)
+        if valores_mask is not None:  # el relleno se hunde a -10⁹ (-6·10⁴ en float16, su máximo): su exponencial es 0
+            hundir = 1e9 if keras.backend.standardize_dtype(puntuaciones.dtype) != "float16" else 6e4
+            puntuaciones = ops.where(ops.expand_dims(valores_mask, -2), puntuaciones, puntuaciones - hundir)
         pesos = ops.softmax(puntuaciones, axis=-1)
         return ops.matmul(pesos, valores), pesos
 
@@ -377,28 +378,56 @@ def graficar_ejemplos_de_atencion(
 
 # --- Atención sobre palabras: el modelo del cuaderno 08 con atención ---------------------------
 def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_tokens: int, embedding_dim: int = 256,
-                                       unidades: int = 256, capas: int = 2, dropout: float = 0.0) -> keras.Model:
+                                       unidades: int = 256, capas: int = 2, dropout: float = 0.0,
+                                       contexto_en_capas: bool = False) -> keras.Model:
     """El traductor de palabras del cuaderno 08 (``Embedding`` + GRU de ``capas`` capas) con atención de Luong.
 
     Se explica en 09_atencion. Todo es igual que en ``palabras.construir_modelo_palabras`` (mismos
     nombres de capa, el estado final de cada capa del codificador inicia su gemela), y además:
-    la capa ``atencion`` consulta las salidas de la última GRU del codificador desde cada salida de
-    la última GRU del decodificador (la máscara del relleno llega sola desde ``mask_zero=True``),
-    ``atencion_combinar`` calcula ``tanh(W_c [contexto; h_t])`` y ``decoder_dense`` da las probabilidades.
-    """
-    from utils.palabras import construir_modelo_palabras
+    la capa ``atencion`` consulta las salidas de la última GRU del codificador (la máscara del relleno
+    llega sola desde ``mask_zero=True``), ``atencion_combinar`` calcula ``tanh(W_c [contexto; h_t])`` y
+    ``decoder_dense`` da las probabilidades.
 
-    base = construir_modelo_palabras(num_encoder_tokens, num_decoder_tokens, embedding_dim, unidades, capas, dropout)
-    encoder_ids, decoder_ids = base.inputs
-    salidas_codificador = base.get_layer(f"encoder_gru_{capas}").output[0]
-    salidas_decodificador = base.get_layer(f"decoder_gru_{capas}").output[0]
-    contexto, _ = AtencionMultiplicativa(name="atencion")(salidas_decodificador, salidas_codificador)
-    combinado = layers.Concatenate(name="atencion_concatenar")([contexto, salidas_decodificador])
+    Con ``contexto_en_capas=False`` (Luong), la consulta es la salida de la última GRU del decodificador.
+    Con ``True`` (como GNMT), la consulta es la salida de la **primera** GRU del decodificador y el
+    contexto entra también en cada GRU de encima (``atencion_concatenar_2``…): las capas recurrentes
+    saben en cada paso qué parte de la frase inglesa se está traduciendo, y el entrenamiento sigue
+    siendo de una pasada (la consulta no depende de la salida del paso anterior).
+    """
+    encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
+    decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
+    x = layers.Embedding(num_encoder_tokens, embedding_dim, mask_zero=True, name="encoder_embedding")(encoder_ids)
+    if dropout:
+        x = layers.Dropout(dropout, name="encoder_dropout")(x)
+    estados = []
+    for capa in range(1, capas + 1):
+        x, estado = layers.GRU(unidades, return_sequences=True, return_state=True, name=f"encoder_gru_{capa}")(x)
+        estados.append(estado)
+    y = layers.Embedding(num_decoder_tokens, embedding_dim, mask_zero=True, name="decoder_embedding")(decoder_ids)
+    if dropout:
+        y = layers.Dropout(dropout, name="decoder_dropout")(y)
+    capa_atencion = AtencionMultiplicativa(name="atencion")
+    contexto = None
+    for capa, estado in enumerate(estados, start=1):
+        if contexto is not None:
+            y = layers.Concatenate(name=f"atencion_concatenar_{capa}")([contexto, y])
+        y, _ = layers.GRU(unidades, return_sequences=True, return_state=True, name=f"decoder_gru_{capa}")(
+            y, initial_state=estado)
+        if contexto_en_capas and capa == 1:
+            contexto, _ = capa_atencion(y, x)
+    if not contexto_en_capas:
+        contexto, _ = capa_atencion(y, x)
+    combinado = layers.Concatenate(name="atencion_concatenar")([contexto, y])
     atencional = layers.Dense(unidades, activation="tanh", name="atencion_combinar")(combinado)
     if dropout:
         atencional = layers.Dropout(dropout, name="salida_dropout")(atencional)
     probabilidades = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")(atencional)
     return keras.Model([encoder_ids, decoder_ids], probabilidades, name="seq2seq_palabras_atencion")
+
+
+def contexto_en_capas(modelo: keras.Model) -> bool:
+    """``True`` si el contexto de la atención entra en las GRU de encima de la primera (``atencion_concatenar_2``)."""
+    return any(capa.name == "atencion_concatenar_2" for capa in modelo.layers)
 
 
 def construir_modelos_inferencia_palabras_atencion(modelo: keras.Model) -> tuple[keras.Model, keras.Model]:
@@ -413,7 +442,7 @@ def construir_modelos_inferencia_palabras_atencion(modelo: keras.Model) -> tuple
     if not tiene_atencion(modelo):
         raise ValueError("este modelo no tiene atención: sus modelos de inferencia salen de "
                          "utils.palabras.construir_modelos_inferencia_palabras.")
-    capas = numero_de_capas(modelo)
+    capas, en_capas = numero_de_capas(modelo), contexto_en_capas(modelo)
     encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
     x = modelo.get_layer("encoder_embedding")(encoder_ids)
     estados = []
@@ -428,11 +457,16 @@ def construir_modelos_inferencia_palabras_atencion(modelo: keras.Model) -> tuple
     mascara_memoria = keras.Input(shape=(None,), dtype="bool", name="encoder_mask")
     entradas = [keras.Input(shape=(unidades,), name=f"decoder_state_{capa}") for capa in range(1, capas + 1)]
     y = modelo.get_layer("decoder_embedding")(decoder_ids)
-    nuevos = []
+    nuevos, contexto, pesos = [], None, None
     for capa, estado in enumerate(entradas, start=1):
+        if contexto is not None:
+            y = modelo.get_layer(f"atencion_concatenar_{capa}")([contexto, y])
         y, nuevo = modelo.get_layer(f"decoder_gru_{capa}")(y, initial_state=estado)
         nuevos.append(nuevo)
-    contexto, pesos = modelo.get_layer("atencion")(y, memoria, valores_mask=mascara_memoria)
+        if en_capas and capa == 1:
+            contexto, pesos = modelo.get_layer("atencion")(y, memoria, valores_mask=mascara_memoria)
+    if not en_capas:
+        contexto, pesos = modelo.get_layer("atencion")(y, memoria, valores_mask=mascara_memoria)
     combinado = modelo.get_layer("atencion_concatenar")([contexto, y])
     probabilidades = modelo.get_layer("decoder_dense")(modelo.get_layer("atencion_combinar")(combinado))
     decoder_model = keras.Model([decoder_ids, memoria, mascara_memoria, *entradas], [probabilidades, *nuevos, pesos],
@@ -509,3 +543,67 @@ def traducir_ids_palabras(modelo: keras.Model, vocab, frases: Sequence[str], lot
         if terminadas is not None:
             terminadas += [len(t) <= vocab.max_tokens_fr for t in tokens]
     return salidas
+
+
+def pesos_con_forzado(modelo: keras.Model, encoder_input_ids: np.ndarray, decoder_input_ids: np.ndarray) -> np.ndarray:
+    """Los pesos de atención ``(N, T_dec, T_enc)`` del modelo de entrenamiento con el forzado del profesor.
+
+    Se explica en 09_atencion: la fila ``t`` son los pesos con los que el modelo predice la palabra
+    ``t`` de la traducción de referencia (``decoder_input_ids`` = ``<inicio>`` + la referencia).
+    """
+    if not tiene_atencion(modelo):
+        raise ValueError("este modelo no tiene atención: no hay pesos que mirar (usa un modelo de "
+                         "construir_modelo_palabras_atencion o de construir_modelo_atencion).")
+    sub = keras.Model(modelo.inputs, modelo.get_layer("atencion").output[1])
+    return np.asarray(sub.predict_on_batch([np.asarray(encoder_input_ids, "int32"), np.asarray(decoder_input_ids, "int32")]))
+
+
+def puntuacion_de_alineamiento(pesos: Sequence[np.ndarray], ancho: float = 1.0, minimo: int = 5) -> dict:
+    """Cuánto se parece cada mapa a una alineación monótona: la masa de atención cerca de la diagonal.
+
+    Se explica en 09_atencion. ``pesos``: un mapa ``(palabras francesas, palabras inglesas)`` por frase,
+    sin la fila de ``<fin>`` ni el relleno. Para la palabra francesa ``t`` de ``T``, la diagonal pasa por
+    la palabra inglesa ``d_t = t·(S−1)/(T−1)`` de ``S``; la **banda** son las posiciones a ``ancho``
+    palabras o menos de ``d_t``. Solo cuentan las frases de al menos ``minimo`` palabras inglesas (en
+    las cortas, cualquier mapa está cerca de la diagonal). Devuelve, como medias por palabra francesa:
+
+    - ``masa_en_banda``: el peso total que cae en la banda;
+    - ``maximo_en_banda``: la fracción de palabras cuyo peso máximo cae en la banda;
+    - ``masa_uniforme`` y ``maximo_uniforme``: lo mismo para un mapa uniforme (todas las palabras
+      inglesas con el mismo peso, cuyo máximo se toma en la primera): lo que da una atención difusa;
+    - ``frases`` y ``palabras``: cuántas se midieron.
+    """
+    masas, maximos, masas_u, maximos_u, frases = [], [], [], [], 0
+    for mapa in pesos:
+        mapa = np.asarray(mapa, dtype="float64")
+        if mapa.ndim != 2 or mapa.shape[1] < minimo or mapa.shape[0] < 1:
+            continue
+        filas, columnas = mapa.shape
+        frases += 1
+        diagonal = np.arange(filas) * (columnas - 1) / max(filas - 1, 1)
+        banda = np.abs(np.arange(columnas)[np.newaxis, :] - diagonal[:, np.newaxis]) <= ancho
+        masas += list((mapa * banda).sum(axis=1))
+        maximos += list(banda[np.arange(filas), mapa.argmax(axis=1)])
+        masas_u += list(banda.sum(axis=1) / columnas)
+        maximos_u += list(banda[:, 0])
+    if not frases:
+        raise ValueError(f"ningún mapa tiene al menos {minimo} palabras inglesas: pasa frases más largas o baja minimo.")
+    media = lambda valores: float(np.mean(valores))  # noqa: E731
+    return {"masa_en_banda": media(masas), "maximo_en_banda": media(maximos), "masa_uniforme": media(masas_u),
+            "maximo_uniforme": media(maximos_u), "frases": frases, "palabras": len(masas)}
+
+
+def graficar_atencion_palabras(pesos: np.ndarray, tokens_en: Sequence[str], tokens_fr: Sequence[str], titulo: str = "",
+                               eje=None):
+    """Mapa de calor de los pesos de atención de un modelo de palabras: inglés en columnas, francés en filas."""
+    if eje is None:
+        _, eje = plt.subplots(figsize=(max(4.0, 0.55 * len(tokens_en) + 2), max(3.0, 0.45 * len(pesos) + 1.5)))
+    filas = list(tokens_fr)[: len(pesos)]
+    imagen = eje.imshow(pesos, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    eje.set_xticks(range(len(tokens_en)), list(tokens_en), rotation=60, ha="right", fontsize=9)
+    eje.set_yticks(range(len(filas)), filas, fontsize=9)
+    eje.set_xlabel("frase inglesa (una palabra por columna)")
+    eje.set_ylabel("traducción (una palabra por paso)")
+    eje.set_title(titulo, fontsize=10)
+    eje.figure.colorbar(imagen, ax=eje, label="peso de atención", fraction=0.04)
+    return eje.figure

@@ -756,6 +756,8 @@ def tamanos_del_modelo(modelo) -> dict:
                          "decoder_gru_1, decoder_dense…): constrúyelo con construir_modelo_palabras.") from error
     if any(capa.name == "atencion" for capa in modelo.layers):
         tamanos["atencion"] = True
+    if any(capa.name == "atencion_concatenar_2" for capa in modelo.layers):
+        tamanos["contexto_en_capas"] = True
     return tamanos
 
 
@@ -767,7 +769,7 @@ def _reconstruir(configuracion: dict) -> keras.Model:
     if configuracion.get("atencion"):
         from utils.atencion import construir_modelo_palabras_atencion
 
-        return construir_modelo_palabras_atencion(*argumentos)
+        return construir_modelo_palabras_atencion(*argumentos, contexto_en_capas=bool(configuracion.get("contexto_en_capas")))
     return construir_modelo_palabras(*argumentos)
 
 
