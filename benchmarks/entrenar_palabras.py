@@ -40,17 +40,19 @@ from argumentos import (  # noqa: E402
 )
 
 # Opciones que deben coincidir para reanudar (las demás, como --salida, pueden cambiar).
-OPCIONES_DEL_ENTRENAMIENTO = ("corpus_sha256", "atencion", "contexto_en_capas", "tamano_vocabulario", "max_tokens", "embedding", "unidades",
+OPCIONES_DEL_ENTRENAMIENTO = ("corpus_sha256", "atencion", "contexto_en_capas", "sin_estado_inicial", "tamano_vocabulario", "max_tokens", "embedding", "unidades",
                               "capas", "dropout", "tasa", "batch_size", "epocas", "fraccion_reservada", "fraccion_parada",
                               "semilla")
 
 
 # Valor de las opciones que se añadieron después, para reanudar trabajos guardados sin ellas.
-DEFECTOS = {"contexto_en_capas": False}
+DEFECTOS = {"contexto_en_capas": False, "sin_estado_inicial": False}
 
 
-def nombre(atencion: bool, contexto_en_capas: bool = False) -> str:
-    return ("palabras_atencion_capas" if contexto_en_capas else "palabras_atencion") if atencion else "palabras"
+def nombre(atencion: bool, contexto_en_capas: bool = False, sin_estado_inicial: bool = False) -> str:
+    if not atencion:
+        return "palabras"
+    return "palabras_atencion" + ("_capas" if contexto_en_capas else "") + ("_con_estado" if not sin_estado_inicial else "")
 
 
 def opciones() -> Analizador:
@@ -59,6 +61,8 @@ def opciones() -> Analizador:
     parser.add_argument("--atencion", action="store_true", help="el modelo con atención del cuaderno 09 (sin esto: el gemelo sin atención)")
     parser.add_argument("--contexto-en-capas", action="store_true",
                         help="con --atencion: la consulta sale de la primera GRU del decodificador y el contexto entra en las de encima")
+    parser.add_argument("--sin-estado-inicial", action="store_true",
+                        help="con --atencion: el decodificador empieza de cero y solo sabe de la frase por la atención")
     parser.add_argument("--salida", type=Path, default=None, help="carpeta del paquete (por defecto datos/palabras o datos/palabras_atencion)")
     parser.add_argument("--tamano-vocabulario", type=entero(16), default=8000, help="palabras de cada vocabulario")
     parser.add_argument("--max-tokens", type=entero(2), default=30, help="tokens por frase, como mucho")
@@ -91,9 +95,9 @@ def escribir_atomico(ruta: Path, texto: str) -> None:
 def main(argumentos: list[str] | None = None) -> dict:
     """Entrena (o reanuda, o empaqueta), guarda el paquete y devuelve las cifras de ``calidad.py --reservadas``."""
     args = opciones().parse_args(argumentos)
-    if args.contexto_en_capas and not args.atencion:
-        raise SystemExit("error: --contexto-en-capas es una variante de la atención: úsalo con --atencion.")
-    base = nombre(args.atencion, args.contexto_en_capas)
+    if (args.contexto_en_capas or args.sin_estado_inicial) and not args.atencion:
+        raise SystemExit("error: --contexto-en-capas y --sin-estado-inicial son variantes de la atención: úsalos con --atencion.")
+    base = nombre(args.atencion, args.contexto_en_capas, args.sin_estado_inicial)
     args.salida = args.salida or RAIZ / "datos" / base
     args.trabajo = args.trabajo or RAIZ / "benchmarks" / "resultados" / "tmp" / base
     args.curva = args.curva or RAIZ / "imagenes" / f"{base}_curva.png"
@@ -163,6 +167,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     tamanos = dict(num_encoder_tokens=vocab.num_encoder_tokens, num_decoder_tokens=vocab.num_decoder_tokens,
                    embedding_dim=args.embedding, unidades=args.unidades, capas=args.capas)
     construir = atencion.construir_modelo_palabras_atencion if args.atencion else palabras.construir_modelo_palabras
+    opciones_extra = {**({"contexto_en_capas": True} if args.contexto_en_capas else {}),
+                      **({"estado_inicial": False} if args.sin_estado_inicial else {})}
     if (args.reanudar or args.empaquetar) and ruta_ultimo.is_file():
         try:
             modelo = keras.saving.load_model(ruta_ultimo, safe_mode=True)
@@ -172,7 +178,6 @@ def main(argumentos: list[str] | None = None) -> dict:
         print(f"Se reanuda tras la época {len(historia.get('loss', []))}.", flush=True)
     else:
         historia = {}
-        opciones_extra = {"contexto_en_capas": True} if args.contexto_en_capas else {}
         modelo = palabras.compilar_palabras(construir(**tamanos, dropout=args.dropout, **opciones_extra), args.tasa)
     print(f"{modelo.count_params():,} parámetros".replace(",", " "), flush=True)
 
@@ -214,7 +219,7 @@ def main(argumentos: list[str] | None = None) -> dict:
     modelo.load_weights(args.trabajo / "mejor.weights.h5")
     mejor = modelos.mejor_epoca(historia)
     chrf_float32 = parada_chrf.chrf(modelo)
-    redondeado = construir(**tamanos, **({"contexto_en_capas": True} if args.contexto_en_capas else {}))
+    redondeado = construir(**tamanos, **opciones_extra)
     redondeado.set_weights([np.asarray(p, dtype="float16").astype("float32") for p in modelo.get_weights()])
     chrf_float16 = parada_chrf.chrf(redondeado)
     print(f"chrF de parada con los pesos en float32: {chrf_float32:.2f}; guardados en float16: {chrf_float16:.2f}", flush=True)
@@ -222,7 +227,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     registro = {
         "orden": ("python benchmarks/entrenar_palabras.py --corpus RUTA/A/" + args.corpus.name
                   + (" --atencion" if args.atencion else "") + (" --contexto-en-capas" if args.contexto_en_capas else "")
-                  + " " + " ".join(f"--{k.replace('_', '-')} {getattr(args, k)}" for k in OPCIONES_DEL_ENTRENAMIENTO[3:])),
+                  + (" --sin-estado-inicial" if args.sin_estado_inicial else "")
+                  + " " + " ".join(f"--{k.replace('_', '-')} {getattr(args, k)}" for k in OPCIONES_DEL_ENTRENAMIENTO[4:])),
         "corpus": args.corpus.name, "corpus_sha256": ajustes["corpus_sha256"], "num_pares": len(ingles),
         "particion": particion, "entrenamiento": len(entrenamiento),
         "pares_de_entrenamiento_usados": int(len(datos.entrenamiento)), "reservados": len(reservados),
@@ -236,7 +242,8 @@ def main(argumentos: list[str] | None = None) -> dict:
         "versiones": {"python": platform.python_version(), "keras": keras.__version__, "numpy": np.__version__},
         "historia": {k: [round(v, 5) for v in vs] for k, vs in historia.items()},
     }
-    palabras.guardar_modelo_palabras(modelo, vocab, args.salida, extra=registro, precision="float16")
+    vistas = sorted({ingles[i] for i in entrenamiento})  # solo sus huellas van al paquete
+    palabras.guardar_modelo_palabras(modelo, vocab, args.salida, extra=registro, precision="float16", frases_vistas=vistas)
 
     epocas = np.arange(1, len(historia["loss"]) + 1)
     figura, (eje_perdida, eje_chrf) = plt.subplots(1, 2, figsize=(11, 4))

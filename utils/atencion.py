@@ -379,7 +379,7 @@ def graficar_ejemplos_de_atencion(
 # --- Atención sobre palabras: el modelo del cuaderno 08 con atención ---------------------------
 def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_tokens: int, embedding_dim: int = 256,
                                        unidades: int = 256, capas: int = 2, dropout: float = 0.0,
-                                       contexto_en_capas: bool = False) -> keras.Model:
+                                       contexto_en_capas: bool = False, estado_inicial: bool = True) -> keras.Model:
     """El traductor de palabras del cuaderno 08 (``Embedding`` + GRU de ``capas`` capas) con atención de Luong.
 
     Se explica en 09_atencion. Todo es igual que en ``palabras.construir_modelo_palabras`` (mismos
@@ -393,6 +393,11 @@ def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_toke
     contexto entra también en cada GRU de encima (``atencion_concatenar_2``…): las capas recurrentes
     saben en cada paso qué parte de la frase inglesa se está traduciendo, y el entrenamiento sigue
     siendo de una pasada (la consulta no depende de la salida del paso anterior).
+
+    Con ``estado_inicial=False`` el decodificador empieza de cero, sin el resumen del codificador: lo
+    único que sabe de la frase inglesa es lo que le da la atención, así que tiene que aprender a
+    alinear (con el resumen, la atención puede quedarse en un sumidero que no consulta nada: lo mide
+    el cuaderno 09). Las GRU del codificador no devuelven entonces su estado.
     """
     encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
     decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
@@ -401,7 +406,10 @@ def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_toke
         x = layers.Dropout(dropout, name="encoder_dropout")(x)
     estados = []
     for capa in range(1, capas + 1):
-        x, estado = layers.GRU(unidades, return_sequences=True, return_state=True, name=f"encoder_gru_{capa}")(x)
+        if estado_inicial:
+            x, estado = layers.GRU(unidades, return_sequences=True, return_state=True, name=f"encoder_gru_{capa}")(x)
+        else:
+            x, estado = layers.GRU(unidades, return_sequences=True, name=f"encoder_gru_{capa}")(x), None
         estados.append(estado)
     y = layers.Embedding(num_decoder_tokens, embedding_dim, mask_zero=True, name="decoder_embedding")(decoder_ids)
     if dropout:
@@ -412,7 +420,7 @@ def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_toke
         if contexto is not None:
             y = layers.Concatenate(name=f"atencion_concatenar_{capa}")([contexto, y])
         y, _ = layers.GRU(unidades, return_sequences=True, return_state=True, name=f"decoder_gru_{capa}")(
-            y, initial_state=estado)
+            y, **({"initial_state": estado} if estado is not None else {}))
         if contexto_en_capas and capa == 1:
             contexto, _ = capa_atencion(y, x)
     if not contexto_en_capas:
@@ -425,6 +433,11 @@ def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_toke
     return keras.Model([encoder_ids, decoder_ids], probabilidades, name="seq2seq_palabras_atencion")
 
 
+def usa_estado_inicial(modelo: keras.Model) -> bool:
+    """``True`` si el decodificador empieza con los estados finales del codificador (sus GRU los devuelven)."""
+    return bool(modelo.get_layer("encoder_gru_1").return_state)
+
+
 def contexto_en_capas(modelo: keras.Model) -> bool:
     """``True`` si el contexto de la atención entra en las GRU de encima de la primera (``atencion_concatenar_2``)."""
     return any(capa.name == "atencion_concatenar_2" for capa in modelo.layers)
@@ -434,21 +447,26 @@ def construir_modelos_inferencia_palabras_atencion(modelo: keras.Model) -> tuple
     """Codificador (ids → salidas de la última capa y un estado por capa) y paso del decodificador con atención.
 
     Se explica en 09_atencion. El paso recibe ``[decoder_ids, encoder_outputs, encoder_mask,
-    decoder_state_1, …]`` y devuelve ``[probabilidades, estado_1, …, pesos]``. Las capas entrenadas
-    se buscan por nombre, así que sirve igual tras ``keras.saving.load_model``.
+    decoder_state_1, …]`` y devuelve ``[probabilidades, estado_1, …, pesos]``. Si el modelo no usa el
+    estado del codificador (``estado_inicial=False``), el codificador devuelve solo sus salidas y el
+    decodificador empieza con estados a cero. Las capas entrenadas se buscan por nombre, así que
+    sirve igual tras ``keras.saving.load_model``.
     """
     from utils.palabras import numero_de_capas
 
     if not tiene_atencion(modelo):
         raise ValueError("este modelo no tiene atención: sus modelos de inferencia salen de "
                          "utils.palabras.construir_modelos_inferencia_palabras.")
-    capas, en_capas = numero_de_capas(modelo), contexto_en_capas(modelo)
+    capas, en_capas, con_estado = numero_de_capas(modelo), contexto_en_capas(modelo), usa_estado_inicial(modelo)
     encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
     x = modelo.get_layer("encoder_embedding")(encoder_ids)
     estados = []
     for capa in range(1, capas + 1):
-        x, estado = modelo.get_layer(f"encoder_gru_{capa}")(x)
-        estados.append(estado)
+        if con_estado:
+            x, estado = modelo.get_layer(f"encoder_gru_{capa}")(x)
+            estados.append(estado)
+        else:
+            x = modelo.get_layer(f"encoder_gru_{capa}")(x)
     encoder_model = keras.Model(encoder_ids, [x, *estados], name="codificador_palabras_atencion")
 
     unidades = modelo.get_layer("decoder_gru_1").units
@@ -490,7 +508,10 @@ def decodificar_lote_palabras_atencion(encoder_input_ids: np.ndarray, encoder_mo
     encoder_input_ids = _ids_de_entrada(encoder_input_ids)
     n = len(encoder_input_ids)
     encoder_mask = encoder_input_ids != RELLENO_PALABRAS
-    memoria, *estados = encoder_model.predict_on_batch(encoder_input_ids)
+    salidas = encoder_model.predict_on_batch(encoder_input_ids)
+    memoria, *estados = salidas if isinstance(salidas, (list, tuple)) else [salidas]
+    if not estados:  # el decodificador empieza de cero (estado_inicial=False)
+        estados = [np.zeros((n, entrada.shape[-1]), dtype="float32") for entrada in decoder_model.inputs[3:]]
     actuales = np.full((n, 1), ID_INICIO, dtype="int32")
     terminadas = np.zeros(n, dtype=bool)
     generadas: list[list[str]] = [[] for _ in range(n)]

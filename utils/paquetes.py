@@ -758,6 +758,8 @@ def tamanos_del_modelo(modelo) -> dict:
         tamanos["atencion"] = True
     if any(capa.name == "atencion_concatenar_2" for capa in modelo.layers):
         tamanos["contexto_en_capas"] = True
+    if tamanos.get("atencion") and not modelo.get_layer("encoder_gru_1").return_state:
+        tamanos["estado_inicial"] = False
     return tamanos
 
 
@@ -769,12 +771,13 @@ def _reconstruir(configuracion: dict) -> keras.Model:
     if configuracion.get("atencion"):
         from utils.atencion import construir_modelo_palabras_atencion
 
-        return construir_modelo_palabras_atencion(*argumentos, contexto_en_capas=bool(configuracion.get("contexto_en_capas")))
+        return construir_modelo_palabras_atencion(*argumentos, contexto_en_capas=bool(configuracion.get("contexto_en_capas")),
+                                                  estado_inicial=configuracion.get("estado_inicial", True) is not False)
     return construir_modelo_palabras(*argumentos)
 
 
 def guardar_modelo_palabras(modelo, vocab, carpeta: str | Path, extra: dict | None = None,
-                            precision: str = "float32") -> Path:
+                            precision: str = "float32", frases_vistas: Sequence[str] = ()) -> Path:
     """Guarda el modelo y su vocabulario como paquete del curso (atómico, con sumas sha256, sin optimizador).
 
     Se explica en 08_modelo_de_palabras_con_gru. Es el formato de ``guardar_modelo`` con
@@ -782,7 +785,8 @@ def guardar_modelo_palabras(modelo, vocab, carpeta: str | Path, extra: dict | No
     también para el modelo con atención del cuaderno 09 (``"atencion": true`` en la configuración).
     ``vocab`` es un ``palabras.VocabularioPalabras``; ``extra``: diccionario libre (tamaños, partición,
     tiempos…). Con ``precision="float16"`` los pesos se guardan en media precisión (la mitad de bytes) y
-    ``cargar_modelo_palabras`` los devuelve a float32.
+    ``cargar_modelo_palabras`` los devuelve a float32. ``frases_vistas``: las frases inglesas del
+    entrenamiento, de las que se guardan solo las huellas (como en ``guardar_transformer``).
     """
     configuracion = tamanos_del_modelo(modelo)
     tamanos = (configuracion["num_encoder_tokens"], configuracion["num_decoder_tokens"])
@@ -794,7 +798,7 @@ def guardar_modelo_palabras(modelo, vocab, carpeta: str | Path, extra: dict | No
         modelo = _copia_en_precision(modelo, lambda: _reconstruir(configuracion), precision)
         configuracion = {**configuracion, "precision": precision}
     contenido = {"tipo": TIPO_PALABRAS, "vocabulario": vocab.a_diccionario(), "configuracion": configuracion}
-    return escribir_paquete(modelo, contenido, carpeta, extra)
+    return escribir_paquete(modelo, contenido, carpeta, extra, archivos=_archivo_de_vistas(frases_vistas))
 
 
 def cargar_modelo_palabras(carpeta: str | Path) -> tuple:
@@ -845,11 +849,16 @@ def guardar_transformer(modelo: keras.Model, tokenizador, carpeta: str | Path, e
     contenido = {"tipo": TIPO_TRANSFORMER, "vocabulario": tokenizador.a_diccionario(),
                  "configuracion": {**tamanos, "precision": precision}}
     archivos = None
-    if frases_vistas:
-        memoria = io.BytesIO()
-        np.save(memoria, np.unique(np.array([huella(f) for f in frases_vistas], dtype=np.uint64)), allow_pickle=False)
-        archivos = {ARCHIVO_VISTAS: memoria.getvalue()}
-    return escribir_paquete(limpio, contenido, carpeta, extra, archivos=archivos)
+    return escribir_paquete(limpio, contenido, carpeta, extra, archivos=_archivo_de_vistas(frases_vistas))
+
+
+def _archivo_de_vistas(frases_vistas: Sequence[str]) -> dict[str, bytes] | None:
+    """``{frases_vistas.npy: bytes}`` con las huellas de las frases de entrenamiento (``None`` si no hay)."""
+    if not frases_vistas:
+        return None
+    memoria = io.BytesIO()
+    np.save(memoria, np.unique(np.array([huella(f) for f in frases_vistas], dtype=np.uint64)), allow_pickle=False)
+    return {ARCHIVO_VISTAS: memoria.getvalue()}
 
 
 def huellas_vistas(carpeta: str | Path) -> np.ndarray | None:
