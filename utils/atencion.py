@@ -46,6 +46,10 @@ class AtencionMultiplicativa(layers.Layer):
     ``[consulta, valores, valores @ W_a]``.
     """
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.supports_masking = True  # contexto y pesos llevan la máscara de la consulta: un paso del decodificador por fila
+
     def build(self, consulta_shape, valores_shape):
         self.w_a = self.add_weight(name="w_a", shape=(valores_shape[-1], consulta_shape[-1]), initializer="glorot_uniform")
 

@@ -29,6 +29,8 @@ DIR_IMAGENES = RAIZ / "imagenes"
 DIR_DESCARGAS = DIR_DATOS / "descargas"  # caché de descargas, ignorada por git
 DIR_MODELOS = RAIZ / "modelos"  # modelos entrenados, ignorados por git
 DIR_PREENTRENADO = DIR_DATOS / "preentrenado"  # el modelo que el curso trae ya entrenado (en git)
+DIR_PALABRAS = DIR_DATOS / "palabras"  # el traductor de palabras del cuaderno 08, entrenado con todo Tatoeba (en git)
+DIR_PALABRAS_ATENCION = DIR_DATOS / "palabras_atencion"  # el mismo con atención, del cuaderno 09 (en git)
 
 # Repositorio público del curso (insignias de Colab, celda de instalación en Colab y sitio). Para
 # publicar el curso desde tu propia copia, no lo edites a mano: ``python -m utils.configuracion
