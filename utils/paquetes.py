@@ -794,8 +794,9 @@ def guardar_modelo_palabras(modelo, vocab, carpeta: str | Path, extra: dict | No
         raise ValueError(f"el modelo espera {tamanos} palabras (inglés, francés) y el vocabulario tiene "
                          f"({vocab.num_encoder_tokens}, {vocab.num_decoder_tokens}). Guarda el vocabulario con el que se entrenó.")
     _comprobar_precision(precision)
+    # Siempre una copia limpia: sin optimizador ni *dropout* (el paquete es para traducir).
+    modelo = _copia_en_precision(modelo, lambda: _reconstruir(configuracion), precision)
     if precision == "float16":
-        modelo = _copia_en_precision(modelo, lambda: _reconstruir(configuracion), precision)
         configuracion = {**configuracion, "precision": precision}
     contenido = {"tipo": TIPO_PALABRAS, "vocabulario": vocab.a_diccionario(), "configuracion": configuracion}
     return escribir_paquete(modelo, contenido, carpeta, extra, archivos=_archivo_de_vistas(frases_vistas))
