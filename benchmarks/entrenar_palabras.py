@@ -40,19 +40,21 @@ from argumentos import (  # noqa: E402
 )
 
 # Opciones que deben coincidir para reanudar (las demás, como --salida, pueden cambiar).
-OPCIONES_DEL_ENTRENAMIENTO = ("corpus_sha256", "atencion", "contexto_en_capas", "sin_estado_inicial", "tamano_vocabulario", "max_tokens", "embedding", "unidades",
+OPCIONES_DEL_ENTRENAMIENTO = ("corpus_sha256", "atencion", "contexto_en_capas", "sin_estado_inicial", "bidireccional", "tamano_vocabulario", "max_tokens", "embedding", "unidades",
                               "capas", "dropout", "tasa", "batch_size", "epocas", "fraccion_reservada", "fraccion_parada",
                               "semilla")
 
 
 # Valor de las opciones que se añadieron después, para reanudar trabajos guardados sin ellas.
-DEFECTOS = {"contexto_en_capas": False, "sin_estado_inicial": False}
+DEFECTOS = {"contexto_en_capas": False, "sin_estado_inicial": False, "bidireccional": False}
 
 
-def nombre(atencion: bool, contexto_en_capas: bool = False, sin_estado_inicial: bool = False) -> str:
+def nombre(atencion: bool, contexto_en_capas: bool = False, sin_estado_inicial: bool = False,
+           bidireccional: bool = False) -> str:
     if not atencion:
         return "palabras"
-    return "palabras_atencion" + ("_capas" if contexto_en_capas else "") + ("_con_estado" if not sin_estado_inicial else "")
+    return ("palabras_atencion" + ("_capas" if contexto_en_capas else "") + ("_con_estado" if not sin_estado_inicial else "")
+            + ("_unidireccional" if sin_estado_inicial and not bidireccional else ""))
 
 
 def opciones() -> Analizador:
@@ -63,6 +65,8 @@ def opciones() -> Analizador:
                         help="con --atencion: la consulta sale de la primera GRU del decodificador y el contexto entra en las de encima")
     parser.add_argument("--sin-estado-inicial", action="store_true",
                         help="con --atencion: el decodificador empieza de cero y solo sabe de la frase por la atención")
+    parser.add_argument("--bidireccional", action="store_true",
+                        help="con --atencion --sin-estado-inicial: el codificador lee en los dos sentidos")
     parser.add_argument("--salida", type=Path, default=None, help="carpeta del paquete (por defecto datos/palabras o datos/palabras_atencion)")
     parser.add_argument("--tamano-vocabulario", type=entero(16), default=8000, help="palabras de cada vocabulario")
     parser.add_argument("--max-tokens", type=entero(2), default=30, help="tokens por frase, como mucho")
@@ -95,9 +99,13 @@ def escribir_atomico(ruta: Path, texto: str) -> None:
 def main(argumentos: list[str] | None = None) -> dict:
     """Entrena (o reanuda, o empaqueta), guarda el paquete y devuelve las cifras de ``calidad.py --reservadas``."""
     args = opciones().parse_args(argumentos)
-    if (args.contexto_en_capas or args.sin_estado_inicial) and not args.atencion:
-        raise SystemExit("error: --contexto-en-capas y --sin-estado-inicial son variantes de la atención: úsalos con --atencion.")
-    base = nombre(args.atencion, args.contexto_en_capas, args.sin_estado_inicial)
+    if (args.contexto_en_capas or args.sin_estado_inicial or args.bidireccional) and not args.atencion:
+        raise SystemExit("error: --contexto-en-capas, --sin-estado-inicial y --bidireccional son variantes de la atención: "
+                         "úsalos con --atencion.")
+    if args.bidireccional and not args.sin_estado_inicial:
+        raise SystemExit("error: --bidireccional necesita --sin-estado-inicial (un codificador en los dos sentidos no "
+                         "tiene un estado por capa que pasar al decodificador).")
+    base = nombre(args.atencion, args.contexto_en_capas, args.sin_estado_inicial, args.bidireccional)
     args.salida = args.salida or RAIZ / "datos" / base
     args.trabajo = args.trabajo or RAIZ / "benchmarks" / "resultados" / "tmp" / base
     args.curva = args.curva or RAIZ / "imagenes" / f"{base}_curva.png"
@@ -168,7 +176,8 @@ def main(argumentos: list[str] | None = None) -> dict:
                    embedding_dim=args.embedding, unidades=args.unidades, capas=args.capas)
     construir = atencion.construir_modelo_palabras_atencion if args.atencion else palabras.construir_modelo_palabras
     opciones_extra = {**({"contexto_en_capas": True} if args.contexto_en_capas else {}),
-                      **({"estado_inicial": False} if args.sin_estado_inicial else {})}
+                      **({"estado_inicial": False} if args.sin_estado_inicial else {}),
+                      **({"bidireccional": True} if args.bidireccional else {})}
     if (args.reanudar or args.empaquetar) and ruta_ultimo.is_file():
         try:
             modelo = keras.saving.load_model(ruta_ultimo, safe_mode=True)
@@ -227,8 +236,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     registro = {
         "orden": ("python benchmarks/entrenar_palabras.py --corpus RUTA/A/" + args.corpus.name
                   + (" --atencion" if args.atencion else "") + (" --contexto-en-capas" if args.contexto_en_capas else "")
-                  + (" --sin-estado-inicial" if args.sin_estado_inicial else "")
-                  + " " + " ".join(f"--{k.replace('_', '-')} {getattr(args, k)}" for k in OPCIONES_DEL_ENTRENAMIENTO[4:])),
+                  + (" --sin-estado-inicial" if args.sin_estado_inicial else "") + (" --bidireccional" if args.bidireccional else "")
+                  + " " + " ".join(f"--{k.replace('_', '-')} {getattr(args, k)}" for k in OPCIONES_DEL_ENTRENAMIENTO[5:])),
         "corpus": args.corpus.name, "corpus_sha256": ajustes["corpus_sha256"], "num_pares": len(ingles),
         "particion": particion, "entrenamiento": len(entrenamiento),
         "pares_de_entrenamiento_usados": int(len(datos.entrenamiento)), "reservados": len(reservados),

@@ -182,7 +182,7 @@ def test_muestra_de_pares_reproducible_y_en_orden(tmp_path):
 # --- La atención sobre palabras: los modelos que trae el curso (cuaderno 09) ---------------------
 from utils import palabras  # noqa: E402
 
-VARIANTES = [{"estado_inicial": True}, {"estado_inicial": False}, {"contexto_en_capas": True}]
+VARIANTES = [{"estado_inicial": True}, {"estado_inicial": False}, {"contexto_en_capas": True}, {"estado_inicial": False, "bidireccional": True}]
 
 
 def vocabulario_de_palabras():
@@ -196,7 +196,7 @@ def vocabulario_de_palabras():
     return vocab, [en for en, _ in pares], *palabras.vectorizar_palabras(tokens_en, tokens_fr, vocab)
 
 
-@pytest.mark.parametrize("opciones", VARIANTES, ids=["con_estado", "sin_estado", "contexto_en_capas"])
+@pytest.mark.parametrize("opciones", VARIANTES, ids=["con_estado", "sin_estado", "contexto_en_capas", "bidireccional"])
 def test_atencion_de_palabras_paso_a_paso_igual_que_el_entrenamiento(opciones):
     vocab, _, enc, dec, _ = vocabulario_de_palabras()
     keras.utils.set_random_seed(1)

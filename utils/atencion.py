@@ -383,7 +383,8 @@ def graficar_ejemplos_de_atencion(
 # --- Atención sobre palabras: el modelo del cuaderno 08 con atención ---------------------------
 def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_tokens: int, embedding_dim: int = 256,
                                        unidades: int = 256, capas: int = 2, dropout: float = 0.0,
-                                       contexto_en_capas: bool = False, estado_inicial: bool = True) -> keras.Model:
+                                       contexto_en_capas: bool = False, estado_inicial: bool = True,
+                                       bidireccional: bool = False) -> keras.Model:
     """El traductor de palabras del cuaderno 08 (``Embedding`` + GRU de ``capas`` capas) con atención de Luong.
 
     Se explica en 09_atencion. Todo es igual que en ``palabras.construir_modelo_palabras`` (mismos
@@ -401,8 +402,13 @@ def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_toke
     Con ``estado_inicial=False`` el decodificador empieza de cero, sin el resumen del codificador: lo
     único que sabe de la frase inglesa es lo que le da la atención, así que tiene que aprender a
     alinear (con el resumen, la atención puede quedarse en un sumidero que no consulta nada: lo mide
-    el cuaderno 09). Las GRU del codificador no devuelven entonces su estado.
+    el cuaderno 09). Las GRU del codificador no devuelven entonces su estado. Con ``bidireccional=True``
+    (solo sin estado inicial) cada capa del codificador es una GRU en cada sentido, de ``unidades // 2``
+    cada una: la salida de la palabra ``s`` resume lo que hay antes y después de ella (Bahdanau et al.).
     """
+    if bidireccional and estado_inicial:
+        raise ValueError("bidireccional=True necesita estado_inicial=False: un codificador en los dos sentidos no tiene "
+                         "un estado final por capa que pasar al decodificador.")
     encoder_ids = keras.Input(shape=(None,), dtype="int32", name="encoder_ids")
     decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
     x = layers.Embedding(num_encoder_tokens, embedding_dim, mask_zero=True, name="encoder_embedding")(encoder_ids)
@@ -410,7 +416,9 @@ def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_toke
         x = layers.Dropout(dropout, name="encoder_dropout")(x)
     estados = []
     for capa in range(1, capas + 1):
-        if estado_inicial:
+        if bidireccional:
+            x, estado = layers.Bidirectional(layers.GRU(unidades // 2, return_sequences=True), name=f"encoder_gru_{capa}")(x), None
+        elif estado_inicial:
             x, estado = layers.GRU(unidades, return_sequences=True, return_state=True, name=f"encoder_gru_{capa}")(x)
         else:
             x, estado = layers.GRU(unidades, return_sequences=True, name=f"encoder_gru_{capa}")(x), None
@@ -435,6 +443,16 @@ def construir_modelo_palabras_atencion(num_encoder_tokens: int, num_decoder_toke
         atencional = layers.Dropout(dropout, name="salida_dropout")(atencional)
     probabilidades = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")(atencional)
     return keras.Model([encoder_ids, decoder_ids], probabilidades, name="seq2seq_palabras_atencion")
+
+
+def es_bidireccional(modelo: keras.Model) -> bool:
+    """``True`` si el codificador lee en los dos sentidos (``bidireccional=True``)."""
+    return isinstance(modelo.get_layer("encoder_gru_1"), layers.Bidirectional)
+
+
+def _dimension_de_salida(capa) -> int:
+    """Números por posición que da una GRU del codificador (el doble de unidades si es bidireccional)."""
+    return 2 * capa.forward_layer.units if isinstance(capa, layers.Bidirectional) else capa.units
 
 
 def usa_estado_inicial(modelo: keras.Model) -> bool:
@@ -475,7 +493,7 @@ def construir_modelos_inferencia_palabras_atencion(modelo: keras.Model) -> tuple
 
     unidades = modelo.get_layer("decoder_gru_1").units
     decoder_ids = keras.Input(shape=(None,), dtype="int32", name="decoder_ids")
-    memoria = keras.Input(shape=(None, modelo.get_layer(f"encoder_gru_{capas}").units), name="encoder_outputs")
+    memoria = keras.Input(shape=(None, _dimension_de_salida(modelo.get_layer(f"encoder_gru_{capas}"))), name="encoder_outputs")
     mascara_memoria = keras.Input(shape=(None,), dtype="bool", name="encoder_mask")
     entradas = [keras.Input(shape=(unidades,), name=f"decoder_state_{capa}") for capa in range(1, capas + 1)]
     y = modelo.get_layer("decoder_embedding")(decoder_ids)

@@ -760,6 +760,8 @@ def tamanos_del_modelo(modelo) -> dict:
         tamanos["contexto_en_capas"] = True
     if tamanos.get("atencion") and not modelo.get_layer("encoder_gru_1").return_state:
         tamanos["estado_inicial"] = False
+    if tamanos.get("atencion") and isinstance(modelo.get_layer("encoder_gru_1"), keras.layers.Bidirectional):
+        tamanos["bidireccional"] = True
     return tamanos
 
 
@@ -772,7 +774,8 @@ def _reconstruir(configuracion: dict) -> keras.Model:
         from utils.atencion import construir_modelo_palabras_atencion
 
         return construir_modelo_palabras_atencion(*argumentos, contexto_en_capas=bool(configuracion.get("contexto_en_capas")),
-                                                  estado_inicial=configuracion.get("estado_inicial", True) is not False)
+                                                  estado_inicial=configuracion.get("estado_inicial", True) is not False,
+                                                  bidireccional=configuracion.get("bidireccional") is True)
     return construir_modelo_palabras(*argumentos)
 
 
