@@ -58,7 +58,7 @@ PAQUETES = {
                        "python benchmarks/entrenar_preentrenado.py --corpus RUTA/A/fra.txt"),
     "--palabras": ("GRU de palabras", RAIZ / "datos" / "palabras", ENTRENAR_PALABRAS),
     "--palabras-atencion": ("GRU de palabras con atención", RAIZ / "datos" / "palabras_atencion",
-                            f"{ENTRENAR_PALABRAS} --atencion --sin-estado-inicial --bidireccional"),
+                            f"{ENTRENAR_PALABRAS} --atencion --sin-estado-inicial"),
     "--transformer": ("Transformer de subpalabras", RAIZ / "datos" / "transformer",
                       "python benchmarks/entrenar_transformer.py --corpus RUTA/A/fra.txt"),
 }

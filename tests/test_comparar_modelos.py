@@ -160,7 +160,7 @@ def test_sin_un_paquete_dice_cual_y_como_se_entrena_antes_de_trabajar(paquetes, 
     assert str(salida.value.code) == (
         "error: falta 1 de los 4 paquetes que se comparan:\n- --palabras-atencion: RUTA/A/palabras_atencion (GRU de "
         "palabras con atención) no existe. Entrénalo con `python benchmarks/entrenar_palabras.py --corpus RUTA/A/fra.txt "
-        "--atencion --sin-estado-inicial --bidireccional` o pasa su carpeta con --palabras-atencion.")
+        "--atencion --sin-estado-inicial` o pasa su carpeta con --palabras-atencion.")
     # Si faltan varios, los nombra todos (un archivo en lugar de una carpeta, también).
     (tmp_path / "palabras").write_text("no es un paquete")
     with pytest.raises(SystemExit) as salida:
