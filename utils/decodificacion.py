@@ -341,7 +341,7 @@ class Hipotesis:
     """Una traducción candidata de la búsqueda en haz. Se explica en 07_busqueda_en_haz_y_evaluacion."""
 
     texto: str  # sin \t ni \n
-    log_prob: float  # log P(texto, y \n si terminada | frase inglesa) según el modelo
+    log_prob: float  # log p(texto, y \n si terminada | frase inglesa) según el modelo
     puntuacion: float  # log_prob / longitud**alfa: la que ordena las hipótesis
     terminada: bool  # True si eligió \n; False si agotó pasos_maximos sin elegirlo
 
@@ -439,7 +439,7 @@ def busqueda_en_haz(
 def log_probabilidad_de_textos(
     encoder_input_data: np.ndarray, textos: Sequence[str], encoder_model, decoder_model, vocab: Vocabulario
 ) -> np.ndarray:
-    """log P(texto | frase inglesa) según el modelo, para comparar las salidas de distintos métodos.
+    """log p(texto | frase inglesa) según el modelo, para comparar las salidas de distintos métodos.
 
     Se explica en 07_busqueda_en_haz_y_evaluacion.
 

@@ -1,7 +1,7 @@
 """Etapa de palabras: el traductor palabra a palabra con *embeddings* y una GRU de 3 capas.
 
-Se explica en ``08_modelo_de_palabras_con_gru``, en este orden (el de las notas del curso
-original sobre un flujo de palabras):
+Se explica en ``08_modelo_de_palabras_con_gru``, en este orden (el de la receta de TensorLayer de
+un flujo de palabras):
 
 1. datos: minúsculas, lista blanca de caracteres, tokenización (con las elisiones del francés),
    filtro por longitud, frecuencias, vocabulario de las palabras más frecuentes (``_`` = relleno
@@ -9,7 +9,7 @@ original sobre un flujo de palabras):
    serialización (NumPy y JSON);
 2. modelo: ``Embedding(mask_zero=True)`` y GRU codificadora y decodificadora de varias capas,
    cada estado final a la capa gemela del decodificador, entropía cruzada sin el relleno;
-3. inferencia: codificador y paso del decodificador con sus estados, voraz y muestreo top-n por
+3. inferencia: codificador y paso del decodificador con sus estados, voraz y muestreo top-k por
    lotes, y ``traducir_palabras`` con la entrada comprobada;
 4. paquete guardado (``"tipo": "palabras"`` en ``metadatos.json``), que también evalúa
    ``benchmarks/calidad.py``: ``guardar_modelo_palabras`` y ``cargar_modelo_palabras`` están en
@@ -101,7 +101,7 @@ def tokenizar(frase: str, idioma: str) -> list[str]:
     return tokens
 
 
-# --- 4. Filtrar por longitud («bucketing» en las notas) -----------------------------------------
+# --- 4. Filtrar por longitud -----------------------------------------------------------------
 def cabe(tokens_en: Sequence[str], tokens_fr: Sequence[str], max_en: int, max_fr: int) -> bool:
     """``True`` si los dos lados de un par caben en sus límites de tokens. Se explica en 08_modelo_de_palabras_con_gru."""
     return 0 < len(tokens_en) <= max_en and 0 < len(tokens_fr) <= max_fr
@@ -526,7 +526,7 @@ def construir_modelos_inferencia_palabras(modelo):
     return encoder_model, decoder_model
 
 
-# --- 10. Decodificar por lotes: voraz y muestreo top-n ---------------------------------------------
+# --- 10. Decodificar por lotes: voraz y muestreo top-k ---------------------------------------------
 def _generar(encoder_input_ids: np.ndarray, encoder_model, decoder_model, vocab: VocabularioPalabras, elegir) -> list[list[str]]:
     """Genera palabra a palabra para todas las frases a la vez; ``elegir(probabilidades)`` da un id por fila."""
     n = len(encoder_input_ids)
@@ -570,7 +570,7 @@ def decodificar_lote_palabras(encoder_input_ids: np.ndarray, encoder_model, deco
 def muestrear_lote_palabras(encoder_input_ids: np.ndarray, encoder_model, decoder_model, vocab: VocabularioPalabras,
                             top_n: int = 3, temperatura: float = 1.0, rng: np.random.Generator | None = None,
                             prohibir_unk: bool = False) -> list[list[str]]:
-    """Muestreo top-n por lotes (el de las notas): cada palabra se sortea entre las ``top_n`` más probables.
+    """Muestreo top-k por lotes (el de TensorLayer): cada palabra se sortea entre las ``top_n`` (= k) más probables.
 
     Se explica en 08_modelo_de_palabras_con_gru. Usa ``ajustar_distribucion`` y ``sortear`` de
     ``utils.decodificacion``; ``top_n=1`` es la voraz. Pasa ``rng=np.random.default_rng(semilla)`` para repetirlo.
