@@ -1,7 +1,8 @@
 """Entrena los modelos de palabras que trae el curso (cuadernos 08 y 09) a partir de cualquier ``fra.txt``.
 
-Con ``--atencion``, el traductor de palabras con atención de Luong del cuaderno 09
-(``datos/palabras_atencion/``); sin él, su gemelo sin atención, el GRU de palabras del cuaderno 08
+Con ``--atencion --sin-estado-inicial``, el traductor de palabras con atención de Luong del cuaderno 09
+(``datos/palabras_atencion/``: su decodificador empieza de cero y solo sabe de la frase por la
+atención); sin ellos, su gemelo sin atención, el GRU de palabras del cuaderno 08
 (``datos/palabras/``): los mismos datos, épocas, tamaños y receta, y casi los mismos parámetros.
 Usa la partición de los demás modelos del curso (fracción 0,05 por frase inglesa, semilla 42; un
 30 % de las reservadas son frases de parada), así que ``calidad.py --reservadas`` los mide con
@@ -12,9 +13,9 @@ las mismas frases, que nunca decidieron nada. Deja el paquete del curso en la ca
 Uso, desde la raíz del repositorio (alrededor de una hora por modelo en una CPU de 2 núcleos)::
 
     python benchmarks/entrenar_palabras.py --corpus RUTA/A/fra.txt
-    python benchmarks/entrenar_palabras.py --corpus RUTA/A/fra.txt --atencion
+    python benchmarks/entrenar_palabras.py --corpus RUTA/A/fra.txt --atencion --sin-estado-inicial
 
-Cada época se guarda, de forma atómica, en ``benchmarks/resultados/tmp/palabras[_atencion]/``: si se
+Cada época se guarda, de forma atómica, en ``benchmarks/resultados/tmp/<nombre del paquete>/``: si se
 corta, ``--reanudar`` sigue donde se quedó (y se niega, diciendo qué cambió, si las opciones no son
 las mismas); ``--empaquetar`` empaqueta los mejores pesos guardados sin entrenar más.
 """
@@ -54,7 +55,7 @@ def nombre(atencion: bool, contexto_en_capas: bool = False, sin_estado_inicial: 
     if not atencion:
         return "palabras"
     return ("palabras_atencion" + ("_capas" if contexto_en_capas else "") + ("_con_estado" if not sin_estado_inicial else "")
-            + ("_unidireccional" if sin_estado_inicial and not bidireccional else ""))
+            + ("_bidireccional" if bidireccional else ""))
 
 
 def opciones() -> Analizador:

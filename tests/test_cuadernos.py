@@ -82,7 +82,6 @@ MINUTOS = {"s": 1 / 60, "min": 1, "h": 60}
 # clase tiene que esperar a un entrenamiento de «curso». Un xfail estricto: en cuanto quepan, falla
 # y hay que quitarlo de aquí.
 PENDIENTES_DE_MODELOS = {
-    "09_atencion.ipynb": "entrena dos modelos de una hora en clase hasta que el curso los traiga (issue 23)",
     # Pendientes de decidir (issue 24): 04 entrena en clase la receta de «curso» (13 min) y cuatro variantes
     # (12 min) que el curso podría traer ya entrenadas.
     "04_una_receta_que_aprende.ipynb": "entrena en clase 25 min de «curso» hasta que el curso traiga su modelo (issue 23)",
