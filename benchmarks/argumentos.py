@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import errno
 import os
 import re
@@ -224,3 +225,32 @@ def ruta_legible(ruta: Path) -> str:
         return Path(ruta).resolve().relative_to(RAIZ).as_posix()
     except ValueError:
         return f"RUTA/A/{Path(ruta).name}"
+
+
+# --- Puntos de control de las órdenes que entrenan (entrenar_transformer.py, entrenar_palabras.py) ---
+def escribir_atomico(ruta: Path, texto: str) -> None:
+    """Escribe un archivo de texto de una vez: un corte deja el anterior o el nuevo, nunca medio."""
+    temporal = ruta.with_name(f".{ruta.name}.temporal")
+    temporal.write_text(texto, encoding="utf-8")
+    os.replace(temporal, ruta)
+
+
+def leer_historia_para_reanudar(ruta_historia: Path, ajustes: dict, opciones: tuple[str, ...],
+                                defectos: dict | None = None) -> dict:
+    """La historia guardada en ``ruta_historia`` si sus ajustes son los de ahora; si no, un error que dice qué cambió.
+
+    ``opciones``: las claves de ``ajustes`` que deben coincidir; ``defectos``: el valor de las que se
+    añadieron después, para los trabajos guardados sin ellas.
+    """
+    defectos = defectos or {}
+    try:
+        guardado = json.loads(ruta_historia.read_text(encoding="utf-8"))
+        historia, previos = guardado["historia"], guardado["ajustes"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise SystemExit(f"no se puede reanudar: {ruta_historia.name} falta o está dañado ({type(error).__name__}). "
+                         "Empieza de cero sin --reanudar.") from None
+    distintos = [k for k in opciones if previos.get(k, defectos.get(k)) != ajustes.get(k)]
+    if distintos:
+        raise SystemExit("no se puede reanudar con otras opciones: cambian " + ", ".join(
+            f"{k} ({previos.get(k, defectos.get(k))} → {ajustes.get(k)})" for k in distintos) + ". Usa las mismas o empieza de cero.")
+    return historia

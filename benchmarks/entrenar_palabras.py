@@ -37,7 +37,8 @@ for _ruta in (RAIZ, RAIZ / "benchmarks"):
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from argumentos import (  # noqa: E402
-    Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero, fraccion, numero,
+    Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero, escribir_atomico,
+    fraccion, leer_historia_para_reanudar, numero,
 )
 
 # Opciones que deben coincidir para reanudar (las demás, como --salida, pueden cambiar).
@@ -90,12 +91,6 @@ def opciones() -> Analizador:
     return parser
 
 
-def escribir_atomico(ruta: Path, texto: str) -> None:
-    """Escribe un archivo de texto de una vez: un corte deja el anterior o el nuevo, nunca medio."""
-    temporal = ruta.with_name(f".{ruta.name}.temporal")
-    temporal.write_text(texto, encoding="utf-8")
-    os.replace(temporal, ruta)
-
 
 def main(argumentos: list[str] | None = None) -> dict:
     """Entrena (o reanuda, o empaqueta), guarda el paquete y devuelve las cifras de ``calidad.py --reservadas``."""
@@ -140,16 +135,7 @@ def main(argumentos: list[str] | None = None) -> dict:
     ruta_historia, ruta_ultimo = args.trabajo / "historia.json", args.trabajo / "ultimo.keras"
     historia: dict = {}
     if args.reanudar or args.empaquetar:
-        try:
-            guardado = json.loads(ruta_historia.read_text(encoding="utf-8"))
-            historia, previos = guardado["historia"], guardado["ajustes"]
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            raise SystemExit(f"no se puede reanudar: {ruta_historia.name} falta o está dañado ({type(error).__name__}). "
-                             "Empieza de cero sin --reanudar.") from None
-        distintos = [k for k in OPCIONES_DEL_ENTRENAMIENTO if previos.get(k, DEFECTOS.get(k)) != ajustes.get(k)]
-        if distintos:
-            raise SystemExit("no se puede reanudar con otras opciones: cambian " + ", ".join(
-                f"{k} ({previos.get(k, DEFECTOS.get(k))} → {ajustes.get(k)})" for k in distintos) + ". Usa las mismas o empieza de cero.")
+        historia = leer_historia_para_reanudar(ruta_historia, ajustes, OPCIONES_DEL_ENTRENAMIENTO, DEFECTOS)
 
     # La partición de los demás modelos del curso (la de calidad.py --reservadas): las frases medidas no entran.
     ingles, frances = corpus.ingles, corpus.frances
