@@ -21,7 +21,8 @@ Uso, desde la raíz del repositorio::
     python benchmarks/calidad.py --corpus RUTA/A/fra.txt --solo-vistas --frases 1000   # frases que sí vio
 
 ``--reservadas`` rehace la partición por frase inglesa con la que se entrenó el modelo (su semilla
-y su fracción están en el paquete) y evalúa solo la parte reservada; exige el mismo archivo.
+y su fracción están en el paquete; si además guarda ``pares``, como ``datos/receta/``, solo con esos
+primeros pares del archivo) y evalúa solo la parte reservada; exige el mismo archivo.
 """
 
 from __future__ import annotations
@@ -162,6 +163,9 @@ def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vista
                 f"({entrenamiento.get('corpus', '?')}, SHA-256 {entrenamiento['corpus_sha256'][:12]}…), y "
                 f"{corpus.name} es otro. Quita --reservadas para evaluar con todo el archivo."
             )
+        if particion.get("pares"):  # entrenado con los primeros pares del archivo (datos/receta/, cuaderno 04)
+            ingles, frances = ingles[: particion["pares"]], frances[: particion["pares"]]
+            descripcion += f"; sus primeros {len(ingles)} pares, los que leyó el entrenamiento"
         reservados, parada = partir_reservados(ingles, particion)
         ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
         descripcion += f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, semilla {particion['semilla']})"

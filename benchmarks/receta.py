@@ -8,12 +8,16 @@ frases de validación que no vio: la pérdida por carácter real tras cada époc
 voraces terminan, cuántas son exactas (con cualquiera de sus referencias), chrF y BLEU; y también
 cuántas frases de entrenamiento salen exactas. Escribe ``benchmarks/resultados/receta.md`` (su tabla
 va entre marcas ``<!-- tabla -->`` para que el cuaderno 04 la muestre) y las curvas en
-``imagenes/receta_curvas.png``.
+``imagenes/receta_curvas.png``. Con ``--paquete CARPETA`` guarda además el modelo de la receta completa
+como paquete del curso (sin el estado del optimizador, con ``entrenamiento.json`` —la orden, la partición
+y la historia de cada época— y las huellas de sus frases de entrenamiento): es ``datos/receta/``, el que
+carga el cuaderno 04 en «curso» en lugar de entrenarlo en clase, y lo que mide ``calidad.py --reservadas``.
 
 Uso, desde la raíz del repositorio::
 
     python benchmarks/receta.py --corpus RUTA/A/fra.txt            # configuración «curso»: ~30–60 min en 2 núcleos
     python benchmarks/receta.py --config prueba --epocas 4          # corpus de datos/, un par de minutos
+    python benchmarks/receta.py --corpus RUTA/A/fra.txt --epocas 8 --paquete datos/receta   # el del cuaderno 04
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ if str(RAIZ) not in sys.path:
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: argumentos.py
 from argumentos import (  # noqa: E402  (ayuda y errores de uso en español)
     Analizador, analizar_pronto, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
+    ruta_legible, sha256,
 )
 from utils.configuracion import DIR_IMAGENES  # noqa: E402  (sin TensorFlow)
 
@@ -47,6 +52,8 @@ def analizador() -> Analizador:
     parser.add_argument("--epocas", type=entero(1), default=15, help="épocas de cada variante A–D")
     parser.add_argument("--salida", type=Path, default=DIR_RESULTADOS / "receta.md")
     parser.add_argument("--curvas", type=Path, default=DIR_IMAGENES / "receta_curvas.png")
+    parser.add_argument("--paquete", type=Path, default=None,
+                        help="guarda aquí el modelo de la receta completa como paquete del curso (p. ej. datos/receta)")
     return parser
 
 
@@ -59,7 +66,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from utils import modelos  # noqa: E402
+from utils import modelos, paquetes  # noqa: E402
 from utils.configuracion import VARIABLE_CORPUS, obtener_configuracion  # noqa: E402
 from utils.datos import ids_a_one_hot, preparar_ids  # noqa: E402
 from utils.evaluacion import agrupar_referencias, traducir_y_medir  # noqa: E402
@@ -108,6 +115,38 @@ def preparar_medida(config):
     return datos, entrenamiento, validacion, referencias, frases, medir
 
 
+def empaquetar(modelo, historial: dict, datos, entrenamiento, config, args, orden: str, segundos: float) -> None:
+    """Guarda el modelo de la receta completa como paquete del curso, con el formato del preentrenado.
+
+    Un modelo nuevo sin compilar (sin *dropout* ni estado del optimizador) con los pesos elegidos, y dentro del
+    mismo guardado atómico ``entrenamiento.json`` (lo que lee ``modelos.cargar_preentrenado``) y las huellas de
+    las frases inglesas de entrenamiento. La partición guarda ``pares``: ``calidad.py --reservadas`` lee esos
+    primeros pares del archivo y mide la misma validación que el cuaderno 04.
+    """
+    vocab = datos.vocab
+    limpio = modelos.construir_modelo_ligero(vocab.num_encoder_tokens, vocab.num_decoder_tokens, config.latent_dim)
+    limpio.set_weights(modelo.get_weights())
+    registro = {
+        "orden": orden,
+        "corpus": args.corpus.name if args.corpus else "corpus de la configuración",
+        "corpus_sha256": sha256(args.corpus) if args.corpus else "",
+        "particion": {"tipo": "por frase inglesa (particion_de_la_receta)", "pares": config.num_pares,
+                      "fraccion": config.fraccion_validacion, "semilla": config.semilla,
+                      "parada_de_entrenamiento": {"fraccion": config.fraccion_parada,
+                                                  "criterio": "chrF voraz de las frases de parada"}},
+        "pares": len(datos.input_texts), "entrenamiento": len(entrenamiento),
+        "epocas": len(historial["loss"]), "mejor_epoca": modelos.mejor_epoca(historial), "segundos": round(segundos),
+        "fecha": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "maquina": f"{os.cpu_count()} núcleos de CPU ({platform.machine()}), sin GPU",
+        "versiones": {"python": platform.python_version(), "keras": keras.__version__, "numpy": np.__version__},
+        "historia": {k: [round(float(v), 5) for v in vs] for k, vs in historial.items()},
+    }
+    archivos = {paquetes.ARCHIVO_ENTRENAMIENTO: json.dumps(registro, ensure_ascii=False, indent=1).encode("utf-8")}
+    paquetes.guardar_modelo(limpio, vocab, config, args.paquete, archivos=archivos,
+                            frases_vistas=[datos.input_texts[i] for i in entrenamiento])
+    print(f"Paquete guardado en {ruta_legible(args.paquete)}", flush=True)
+
+
 def main(argumentos: list[str] | None = None) -> None:
     args = analizador().parse_args(argumentos)
     if args.corpus is not None:
@@ -115,6 +154,12 @@ def main(argumentos: list[str] | None = None) -> None:
     comprobar_escribible(args.salida, "--salida")
     comprobar_escribible(args.curvas, "--curvas")
     comprobar_carpeta_escribible(DIR_RESULTADOS / "tmp", "benchmarks/resultados/tmp")
+    if args.paquete is not None:
+        comprobar_carpeta_escribible(args.paquete, "--paquete")
+        try:
+            paquetes.comprobar_destino_de_paquete(args.paquete)
+        except (OSError, ValueError) as error:
+            raise SystemExit(f"error: --paquete: {error}") from None
     config = obtener_configuracion(args.config)
     if args.corpus is not None:
         os.environ[VARIABLE_CORPUS] = str(args.corpus)
@@ -141,13 +186,18 @@ def main(argumentos: list[str] | None = None) -> None:
 
     print("La receta completa (entrenar_modelo, con parada temprana)", flush=True)
     medidor = Medidor(lotes_validacion)
+    inicio = time.perf_counter()
     modelo, historial = modelos.entrenar_modelo(datos, config, verbose=False, callbacks=[medidor])
+    segundos_receta = time.perf_counter() - inicio
     mejor = modelos.mejor_epoca(historial)
     resultados["receta"] = {"perdidas": medidor.perdidas, "segundos": medidor.segundos, "mejor": mejor, **medir(modelo)}
 
     corpus = args.corpus.name if args.corpus else ("Tatoeba (descarga)" if config.datos_completos else "datos/fra-eng-curso.txt")
     orden = "python benchmarks/receta.py" + (" --corpus RUTA/A/fra.txt" if args.corpus else "") + \
         (f" --config {args.config}" if args.config != "curso" else "") + (f" --epocas {args.epocas}" if args.epocas != 15 else "")
+    if args.paquete is not None:
+        orden += " --paquete " + ruta_legible(args.paquete).rstrip("/")
+        empaquetar(modelo, historial, datos, entrenamiento, config, args, orden, segundos_receta)
     filas = []
     for nombre, r in resultados.items():
         como = "por chrF" if config.parada == "chrf" else "por la pérdida"

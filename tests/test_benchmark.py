@@ -96,3 +96,27 @@ def test_las_frases_de_parada_del_preentrenado_no_se_miden():
     frases_medidas, frases_parada = {ingles[i] for i in medidos}, {ingles[i] for i in parada}
     assert frases_parada and not frases_medidas & frases_parada, "por frase inglesa: ninguna en las dos"
     assert 0.25 < len(frases_parada) / len(frases_medidas | frases_parada) < 0.35
+
+
+def test_reservadas_con_pares_mide_la_validacion_de_esos_primeros_pares(tmp_path):
+    """El paquete de la receta del cuaderno 04 (``datos/receta/``) se entrenó con los primeros pares del archivo."""
+    import json
+
+    from utils import modelos, paquetes
+    from utils.configuracion import obtener_configuracion
+    from utils.datos import CORPUS_CURSO, preparar_ids
+
+    calidad = cargar("calidad")
+    config = obtener_configuracion("prueba")
+    datos = preparar_ids(config, ruta=CORPUS_CURSO, num_pares=400)
+    _, validacion = modelos.indices_de_validacion(datos.input_texts, 0.2, 42)
+    sin_entrenar = modelos.construir_modelo_ligero(datos.vocab.num_encoder_tokens, datos.vocab.num_decoder_tokens, 8)
+    registro = {"corpus": CORPUS_CURSO.name, "corpus_sha256": calidad.sha256(CORPUS_CURSO), "pares": 400,
+                "particion": {"tipo": "por frase inglesa (particion_de_la_receta)", "pares": 400, "fraccion": 0.2, "semilla": 42},
+                "entrenamiento": 300, "epocas": 1, "mejor_epoca": 1, "segundos": 1, "historia": {"loss": [1.0]}}
+    carpeta = paquetes.guardar_modelo(sin_entrenar, datos.vocab, config, tmp_path / "receta", archivos={
+        paquetes.ARCHIVO_ENTRENAMIENTO: json.dumps(registro).encode("utf-8")})
+    resultado = calidad.evaluar(carpeta, CORPUS_CURSO, reservadas=True)
+    esperadas = {datos.input_texts[i] for i in validacion}
+    assert resultado["cifras"]["frases"] == len(esperadas) and {t for t, _, _ in resultado["ejemplos"]} == esperadas
+    assert "sus primeros 400 pares" in resultado["descripcion"]

@@ -233,3 +233,19 @@ def test_comparar_decodificadores_conoce_los_origenes_sin_importar_keras():
     from utils import modelos
 
     assert cargar("comparar_decodificadores").ORIGENES == modelos.ORIGENES
+
+
+def test_receta_rechaza_un_paquete_que_no_se_puede_guardar_antes_de_entrenar(capsys, tmp_path, monkeypatch):
+    receta = cargar("receta")
+    monkeypatch.setattr(receta, "preparar_medida", lambda *a, **k: pytest.fail("empezó a trabajar antes de comprobar"))
+    archivo = tmp_path / "notas.txt"
+    archivo.write_text("hola")
+    ajena = tmp_path / "fotos"
+    ajena.mkdir()
+    (ajena / "playa.jpg").write_text("x")
+    salida = ["--salida", str(tmp_path / "r.md"), "--curvas", str(tmp_path / "r.png")]
+    assert "--paquete: 'notas.txt' es un archivo, no una carpeta" in error_de_uso(
+        capsys, receta.main, salida + ["--paquete", str(archivo)])
+    assert "--paquete: no se guarda el modelo en 'fotos': la carpeta ya existe y no es un paquete del curso" in error_de_uso(
+        capsys, receta.main, salida + ["--paquete", str(ajena)])
+    assert archivo.read_text() == "hola" and sorted(p.name for p in ajena.iterdir()) == ["playa.jpg"]

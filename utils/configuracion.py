@@ -29,6 +29,7 @@ DIR_IMAGENES = RAIZ / "imagenes"
 DIR_DESCARGAS = DIR_DATOS / "descargas"  # caché de descargas, ignorada por git
 DIR_MODELOS = RAIZ / "modelos"  # modelos entrenados, ignorados por git
 DIR_PREENTRENADO = DIR_DATOS / "preentrenado"  # el modelo que el curso trae ya entrenado (en git)
+DIR_RECETA = DIR_DATOS / "receta"  # la receta del cuaderno 04 en «curso», ya entrenada (en git)
 DIR_PALABRAS = DIR_DATOS / "palabras"  # el traductor de palabras del cuaderno 08, entrenado con todo Tatoeba (en git)
 DIR_PALABRAS_ATENCION = DIR_DATOS / "palabras_atencion"  # el mismo con atención, del cuaderno 09 (en git)
 
@@ -75,7 +76,8 @@ class Configuracion:
 
 CONFIGURACIONES = {
     "curso": Configuracion(
-        # La receta medida en benchmarks/receta.py: unos 13 min (15 como mucho) en una CPU de 2 núcleos.
+        # La receta medida en benchmarks/receta.py: de 8 min (CPU de 2 núcleos libre) a 13 (compartida).
+        # datos/receta/ la trae ya entrenada (el cuaderno 04 la carga).
         nombre="curso", datos_completos=True, num_pares=10_000, latent_dim=384, batch_size=64, epocas=50,
         paciencia=8, fraccion_validacion=0.1, tasa_aprendizaje=0.002, clipnorm=1.0, dropout=0.1,
     ),

@@ -25,7 +25,7 @@ import keras
 import numpy as np
 from keras import layers
 
-from utils.configuracion import DIR_MODELOS, DIR_PREENTRENADO, Configuracion, avisar, fijar_semillas
+from utils.configuracion import DIR_MODELOS, DIR_PREENTRENADO, DIR_RECETA, Configuracion, avisar, fijar_semillas
 from utils.datos import (
     CORPUS_CURSO,
     ID_RELLENO,
@@ -589,6 +589,8 @@ def perdida_por_caracter(modelo: keras.Model, lotes: LotesPorLongitud) -> float:
 
 # --- El modelo preentrenado que trae el curso ------------------------------------------------------
 ORDEN_REENTRENAR = "python benchmarks/entrenar_preentrenado.py --corpus RUTA/A/fra.txt"
+# El de la receta del cuaderno 04 en «curso» (datos/receta/) tiene el mismo formato y otra orden.
+ORDEN_RECETA = "python benchmarks/receta.py --corpus RUTA/A/fra.txt --epocas 8 --paquete datos/receta"
 
 
 @dataclass
@@ -610,10 +612,12 @@ def cargar_preentrenado(carpeta: str | Path = DIR_PREENTRENADO) -> Preentrenado:
     """Carga el modelo que el curso trae ya entrenado (``datos/preentrenado/``), con sus comprobaciones.
 
     Se explica en 05_modelos_de_inferencia. Si falta algo o está dañado, el error dice qué
-    archivo es y la orden que lo vuelve a entrenar.
+    archivo es y la orden que lo vuelve a entrenar. Carga también ``datos/receta/`` (la receta del
+    cuaderno 04 en «curso», que lo usa antes: tiene el mismo formato).
     """
     carpeta = ruta_de_argumento(carpeta, "carpeta")
-    pista = f"Recupéralo con `git checkout -- {_ruta_legible(carpeta)}` o vuelve a entrenarlo con `{ORDEN_REENTRENAR}`."
+    orden = ORDEN_RECETA if carpeta.resolve() == DIR_RECETA.resolve() else ORDEN_REENTRENAR
+    pista = f"Recupéralo con `git checkout -- {_ruta_legible(carpeta)}` o vuelve a entrenarlo con `{orden}`."
     for nombre in (ARCHIVO_ENTRENAMIENTO, ARCHIVO_VISTAS):
         if not (carpeta / nombre).is_file():
             raise FileNotFoundError(f"falta {nombre} en el modelo preentrenado {_ruta_legible(carpeta)}. {pista}")

@@ -76,7 +76,7 @@ def _tamanos_de_caracteres(modelo: keras.Model) -> tuple[int, int]:
 
 def guardar_modelo(
     modelo: keras.Model, vocab: Vocabulario, config: Configuracion, carpeta: str | Path, extra: dict | None = None,
-    *, archivos: dict[str, bytes] | None = None,
+    *, archivos: dict[str, bytes] | None = None, frases_vistas: Sequence[str] = (),
 ) -> Path:
     """Guarda juntos el modelo (``.keras``), el vocabulario y la configuración, de forma atómica.
 
@@ -89,7 +89,8 @@ def guardar_modelo(
     ``modelo.keras`` y la del vocabulario, que ``cargar_modelo`` comprueba, y ``extra``: un
     diccionario libre (textos, números, listas…) que devuelve ``leer_metadatos``, p. ej. una
     descripción de la receta de entrenamiento. ``archivos`` (nombre → bytes) añade otros archivos al
-    paquete, dentro del mismo guardado atómico y con su suma (p. ej. ``entrenamiento.json``). Devuelve la carpeta.
+    paquete, dentro del mismo guardado atómico y con su suma (p. ej. ``entrenamiento.json``); ``frases_vistas``, las
+    frases inglesas de entrenamiento, de las que se guardan solo las huellas (``huellas_vistas``). Devuelve la carpeta.
 
     Nunca mueve ni reemplaza lo que no es un paquete del curso: si ``carpeta`` es un archivo, o una
     carpeta con otras cosas, lo dice y no toca nada.
@@ -113,6 +114,7 @@ def guardar_modelo(
     except ValueError as error:
         raise ValueError(f"{error}. No se guarda: crea el vocabulario con crear_vocabulario().") from error
     configuracion = {k: getattr(config, k) for k in config.__dataclass_fields__}
+    archivos = {**(archivos or {}), **(_archivo_de_vistas(frases_vistas) or {})} or None
     return escribir_paquete(modelo, {"vocabulario": vocab.a_diccionario(), "configuracion": configuracion}, carpeta, extra,
                             archivos=archivos)
 
