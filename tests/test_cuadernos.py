@@ -78,14 +78,9 @@ MAX_MINUTOS_DE_CLASE = 90
 #                                                       (carga un modelo guardado o del curso)
 ANUNCIO = re.compile(r"⏱ «curso»: ~(\d+(?:,\d+)?) (s|min|h)(, opcional)? · «prueba»: ~(\d+(?:,\d+)?) (s|min)\.")
 MINUTOS = {"s": 1 / 60, "min": 1, "h": 60}
-# Cuadernos que solo caben cuando el curso traiga sus modelos entrenados (issue 23): hasta entonces su
-# clase tiene que esperar a un entrenamiento de «curso». Un xfail estricto: en cuanto quepan, falla
-# y hay que quitarlo de aquí.
-PENDIENTES_DE_MODELOS = {
-    # Pendientes de decidir (issue 24): 04 entrena en clase la receta de «curso» (13 min) y cuatro variantes
-    # (12 min) que el curso podría traer ya entrenadas.
-    "04_una_receta_que_aprende.ipynb": "entrena en clase 25 min de «curso» hasta que el curso traiga su modelo (issue 23)",
-}
+# Cuadernos que todavía no caben en una clase: un xfail estricto, que falla en cuanto quepan para quitarlos de
+# aquí. Hoy caben todos: 04, 08 y 09 cargan los modelos que trae el curso y su entrenamiento largo es opcional.
+PENDIENTES_DE_MODELOS: dict[str, str] = {}
 
 
 def celdas_de_clase(ruta) -> list[dict]:
