@@ -254,3 +254,50 @@ def leer_historia_para_reanudar(ruta_historia: Path, ajustes: dict, opciones: tu
         raise SystemExit("no se puede reanudar con otras opciones: cambian " + ", ".join(
             f"{k} ({previos.get(k, defectos.get(k))} → {ajustes.get(k)})" for k in distintos) + ". Usa las mismas o empieza de cero.")
     return historia
+
+
+def guardar_cada_epoca(historia: dict, ajustes: dict, trabajo: Path, paciencia: int, medir_chrf: Callable,
+                       anotar_tasa: bool = False):
+    """La retrollamada que, tras cada época, anota la historia, guarda los puntos de control y para por paciencia.
+
+    Anota en ``historia`` lo que da Keras, los segundos y el chrF de parada (``medir_chrf(modelo)``; con
+    ``anotar_tasa``, también la tasa de aprendizaje del optimizador). Guarda, siempre de forma atómica, los
+    pesos de la mejor época (``mejor.weights.h5``), el último modelo (``ultimo.keras``, para ``--reanudar``)
+    y ``historia.json`` con ``ajustes``. Para tras ``paciencia`` épocas sin mejorar el chrF de parada.
+    Importa Keras al llamarla, no al importar este módulo (``--help`` sigue siendo inmediato).
+    """
+    import time
+
+    import keras
+
+    from utils import modelos
+
+    class GuardarCadaEpoca(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            self.inicio = time.perf_counter()
+
+        def on_epoch_end(self, epoch, logs=None):
+            logs = dict(logs or {})
+            logs["segundos"] = time.perf_counter() - self.inicio
+            logs[modelos.CLAVE_CHRF] = medir_chrf(self.model)
+            if anotar_tasa:
+                logs["tasa"] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
+            for clave, valor in logs.items():
+                historia.setdefault(clave, []).append(float(valor))
+            mejor = modelos.mejor_epoca(historia) - 1
+            if mejor == epoch:
+                temporal = trabajo / ".mejor.temporal.weights.h5"
+                self.model.save_weights(temporal)
+                os.replace(temporal, trabajo / "mejor.weights.h5")
+            temporal = trabajo / ".ultimo.temporal.keras"
+            self.model.save(temporal)
+            os.replace(temporal, trabajo / "ultimo.keras")
+            escribir_atomico(trabajo / "historia.json", json.dumps({"ajustes": ajustes, "historia": historia}))
+            tasa = f", tasa {logs['tasa']:.2e}" if anotar_tasa else ""
+            print(f"época {epoch + 1:>3}: pérdida {logs['loss']:.4f}, de parada {logs['val_loss']:.4f}, chrF de parada "
+                  f"{logs[modelos.CLAVE_CHRF]:.1f}{tasa} ({logs['segundos']:.0f} s){'  ← mejor' if mejor == epoch else ''}",
+                  flush=True)
+            if epoch - mejor >= paciencia:
+                self.model.stop_training = True
+
+    return GuardarCadaEpoca()

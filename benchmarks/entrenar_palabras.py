@@ -23,7 +23,6 @@ las mismas); ``--empaquetar`` empaqueta los mejores pesos guardados sin entrenar
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import platform
 import sys
@@ -37,8 +36,8 @@ for _ruta in (RAIZ, RAIZ / "benchmarks"):
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from argumentos import (  # noqa: E402
-    Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero, escribir_atomico,
-    fraccion, leer_historia_para_reanudar, numero,
+    Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
+    fraccion, guardar_cada_epoca, leer_historia_para_reanudar, numero,
 )
 
 # Opciones que deben coincidir para reanudar (las demás, como --salida, pueden cambiar).
@@ -180,36 +179,12 @@ def main(argumentos: list[str] | None = None) -> dict:
     parada_chrf = modelos.ParadaPorChrF(frases_parada, referencias_parada, None, args.paciencia,
                                         traducir=lambda m, frases: atencion.traducir_ids_palabras(m, vocab, frases))
 
-    class GuardarCadaEpoca(keras.callbacks.Callback):
-        def on_epoch_begin(self, epoch, logs=None):
-            self.inicio = time.perf_counter()
-
-        def on_epoch_end(self, epoch, logs=None):
-            logs = dict(logs or {})
-            logs["segundos"] = time.perf_counter() - self.inicio
-            logs[modelos.CLAVE_CHRF] = parada_chrf.chrf(self.model)
-            for clave, valor in logs.items():
-                historia.setdefault(clave, []).append(float(valor))
-            mejor = modelos.mejor_epoca(historia) - 1
-            if mejor == epoch:
-                temporal = args.trabajo / ".mejor.temporal.weights.h5"
-                self.model.save_weights(temporal)
-                os.replace(temporal, args.trabajo / "mejor.weights.h5")
-            temporal = args.trabajo / ".ultimo.temporal.keras"
-            self.model.save(temporal)
-            os.replace(temporal, ruta_ultimo)
-            escribir_atomico(ruta_historia, json.dumps({"ajustes": ajustes, "historia": historia}))
-            print(f"época {epoch + 1:>3}: pérdida {logs['loss']:.4f}, de parada {logs['val_loss']:.4f}, chrF de parada "
-                  f"{logs[modelos.CLAVE_CHRF]:.1f} ({logs['segundos']:.0f} s){'  ← mejor' if mejor == epoch else ''}",
-                  flush=True)
-            if epoch - mejor >= args.paciencia:
-                self.model.stop_training = True
-
     inicio = time.perf_counter()
     segundos_previos = sum(historia.get("segundos", []))
     if not args.empaquetar and len(historia.get("loss", [])) < args.epocas:
         modelo.fit(lotes, validation_data=lotes_parada, epochs=args.epocas, initial_epoch=len(historia.get("loss", [])),
-                   verbose=0, callbacks=[GuardarCadaEpoca()])
+                   verbose=0,
+                   callbacks=[guardar_cada_epoca(historia, ajustes, args.trabajo, args.paciencia, parada_chrf.chrf)])
     if not historia.get("loss"):
         raise SystemExit("no hay ninguna época entrenada que empaquetar: entrena primero (sin --empaquetar).")
     modelo.load_weights(args.trabajo / "mejor.weights.h5")

@@ -20,7 +20,6 @@ Cada época se guarda, de forma atómica, en ``benchmarks/resultados/tmp/transfo
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import platform
 import sys
@@ -34,8 +33,8 @@ for _ruta in (RAIZ, RAIZ / "benchmarks"):
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from argumentos import (  # noqa: E402
-    Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero, escribir_atomico,
-    fraccion, leer_historia_para_reanudar, numero,
+    Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
+    fraccion, guardar_cada_epoca, leer_historia_para_reanudar, numero,
 )
 
 DIR_TRABAJO = RAIZ / "benchmarks" / "resultados" / "tmp" / "transformer"
@@ -150,37 +149,12 @@ def main(argumentos: list[str] | None = None) -> dict:
     parada = modelos.ParadaPorChrF(datos.frases_parada, datos.referencias_parada, None, args.paciencia,
                                    traducir=lambda m, frases: T.traducir_ids(m, tokenizador, frases))
 
-    class GuardarCadaEpoca(keras.callbacks.Callback):
-        def on_epoch_begin(self, epoch, logs=None):
-            self.inicio = time.perf_counter()
-
-        def on_epoch_end(self, epoch, logs=None):
-            logs = dict(logs or {})
-            logs["segundos"] = time.perf_counter() - self.inicio
-            logs[modelos.CLAVE_CHRF] = parada.chrf(self.model)
-            logs["tasa"] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
-            for clave, valor in logs.items():
-                historia.setdefault(clave, []).append(float(valor))
-            mejor = modelos.mejor_epoca(historia) - 1
-            if mejor == epoch:
-                temporal = args.trabajo / ".mejor.temporal.weights.h5"
-                self.model.save_weights(temporal)
-                os.replace(temporal, args.trabajo / "mejor.weights.h5")
-            temporal = args.trabajo / ".ultimo.temporal.keras"
-            self.model.save(temporal)
-            os.replace(temporal, ruta_ultimo)
-            escribir_atomico(ruta_historia, json.dumps({"ajustes": ajustes, "historia": historia}))
-            print(f"época {epoch + 1:>3}: pérdida {logs['loss']:.4f}, de parada {logs['val_loss']:.4f}, chrF de parada "
-                  f"{logs[modelos.CLAVE_CHRF]:.1f}, tasa {logs['tasa']:.2e} ({logs['segundos']:.0f} s)"
-                  f"{'  ← mejor' if mejor == epoch else ''}", flush=True)
-            if epoch - mejor >= args.paciencia:
-                self.model.stop_training = True
-
     inicio = time.perf_counter()
     segundos_previos = sum(historia.get("segundos", []))
     if not args.empaquetar and len(historia.get("loss", [])) < args.epocas:
         modelo.fit(lotes, validation_data=lotes_parada, epochs=args.epocas, initial_epoch=len(historia.get("loss", [])),
-                   verbose=0, callbacks=[GuardarCadaEpoca()])
+                   verbose=0,
+                   callbacks=[guardar_cada_epoca(historia, ajustes, args.trabajo, args.paciencia, parada.chrf, anotar_tasa=True)])
     if not historia.get("loss"):
         raise SystemExit("no hay ninguna época entrenada que empaquetar: entrena primero (sin --empaquetar).")
     modelo.load_weights(args.trabajo / "mejor.weights.h5")
