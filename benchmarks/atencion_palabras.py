@@ -76,7 +76,7 @@ def main(argumentos: list[str] | None = None) -> dict:
     import numpy as np
 
     import calidad
-    from utils import atencion, palabras
+    from utils import atencion, palabras, paquetes
     from utils.datos import leer_pares
     from utils.evaluacion import evaluar_multirreferencia
 
@@ -174,14 +174,19 @@ def main(argumentos: list[str] | None = None) -> dict:
     figura.savefig(args.mapas, dpi=90)
     plt.close(figura)
 
+    tamanos = paquetes.tamanos_del_modelo(modelo_con)
     figura = atencion.graficar_calidad_por_longitud(
         {"sin atención": tablas["sin atención"], "con atención": tablas["con atención"]},
-        f"Modelos de palabras del curso: {len(frases)} frases reservadas de Tatoeba")
+        f"Modelos de palabras ({tamanos['capas']} × GRU de {tamanos['unidades']} unidades por lado): "
+        f"{len(frases)} frases reservadas de Tatoeba")
     figura.savefig(args.grafico, dpi=90)
     plt.close(figura)
 
-    orden = f"python benchmarks/atencion_palabras.py --corpus RUTA/A/{args.corpus.name}" + (
-        f" --con-estado {ruta_legible(args.con_estado)}" if args.con_estado is not None else "")
+    defectos = analizador().parse_args(["--corpus", str(args.corpus)])
+    distintas = "".join(f" --{opcion.replace('_', '-')} {ruta_legible(getattr(args, opcion))}"
+                        for opcion in ("sin", "con", "con_estado", "informe", "grafico", "mapas")
+                        if getattr(args, opcion) is not None and getattr(args, opcion) != getattr(defectos, opcion))
+    orden = f"python benchmarks/atencion_palabras.py --corpus RUTA/A/{args.corpus.name}{distintas}"
     ganancia = resultados["con atención"]["chrf"] - resultados["sin atención"]["chrf"]
     lineas = [
         "# La atención sobre palabras, medida con frases que los modelos nunca vieron", "",
@@ -219,7 +224,8 @@ def main(argumentos: list[str] | None = None) -> dict:
     lineas += ["", "## Ejemplos de los mapas", ""]
     lineas += [f"- {e['descripcion']}: {e['ingles']} → {e['salida']} (referencia: {e['referencias'][0]})" for e in descritos]
     args.informe.write_text("\n".join(lineas) + "\n", encoding="utf-8")
-    cifras = {"orden": orden, "frases": len(frases), "modelos": resultados, "ganancia_chrf": round(ganancia, 2),
+    cifras = {"orden": orden, "orden_de_entrenamiento": extra_con.get("orden"), "tamanos": tamanos,
+              "frases": len(frases), "modelos": resultados, "ganancia_chrf": round(ganancia, 2),
               "por_longitud": tablas, "alineamiento": alineamiento, "ejemplos": descritos}
     if variante is not None:
         cifras["con estado inicial"] = variante
