@@ -301,3 +301,35 @@ def guardar_cada_epoca(historia: dict, ajustes: dict, trabajo: Path, paciencia: 
                 self.model.stop_training = True
 
     return GuardarCadaEpoca()
+
+
+def dibujar_curva_de_entrenamiento(historia: dict, mejor: int, ruta: Path, titulo: str, unidad: str,
+                                   etiqueta_perdida: str, etiqueta_parada: str) -> None:
+    """La curva de un paquete entrenado por época: la pérdida y el chrF de las frases de parada, con la época elegida.
+
+    ``unidad`` completa el título del panel de la pérdida («Pérdida por ``unidad``»); ``etiqueta_perdida``
+    es el nombre de su eje y ``etiqueta_parada`` el de la curva de la parte de parada. Importa matplotlib
+    al llamarla (``--help`` sigue siendo inmediato).
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from utils import modelos
+
+    epocas = np.arange(1, len(historia["loss"]) + 1)
+    figura, (eje_perdida, eje_chrf) = plt.subplots(1, 2, figsize=(11, 4))
+    eje_perdida.plot(epocas, historia["loss"], "o-", label="entrenamiento")
+    eje_perdida.plot(epocas, historia["val_loss"], "o-", label=etiqueta_parada)
+    eje_perdida.set(xlabel="época", ylabel=etiqueta_perdida, title=f"Pérdida por {unidad}")
+    eje_chrf.plot(epocas, historia[modelos.CLAVE_CHRF], "o-", color="tab:green", label="chrF de parada (voraz)")
+    eje_chrf.set(xlabel="época", ylabel="chrF", title="chrF de las frases de parada")
+    for eje in (eje_perdida, eje_chrf):
+        eje.axvline(mejor, color="gray", linestyle=":", label=f"época elegida ({mejor})")
+        eje.legend()
+    figura.suptitle(titulo)
+    figura.tight_layout()
+    figura.savefig(ruta, dpi=100)
+    plt.close(figura)

@@ -37,7 +37,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from argumentos import (  # noqa: E402
     Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
-    fraccion, guardar_cada_epoca, leer_historia_para_reanudar, numero,
+    dibujar_curva_de_entrenamiento, fraccion, guardar_cada_epoca, leer_historia_para_reanudar, numero,
 )
 
 # Opciones que deben coincidir para reanudar (las demás, como --salida, pueden cambiar).
@@ -114,11 +114,7 @@ def main(argumentos: list[str] | None = None) -> dict:
     comprobar_escribible(args.informe, "--informe")
 
     import keras
-    import matplotlib
     import numpy as np
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     import calidad
     from utils import atencion, modelos, palabras
@@ -216,22 +212,11 @@ def main(argumentos: list[str] | None = None) -> dict:
     vistas = sorted({ingles[i] for i in entrenamiento})  # solo sus huellas van al paquete
     palabras.guardar_modelo_palabras(modelo, vocab, args.salida, extra=registro, precision="float16", frases_vistas=vistas)
 
-    epocas = np.arange(1, len(historia["loss"]) + 1)
-    figura, (eje_perdida, eje_chrf) = plt.subplots(1, 2, figsize=(11, 4))
-    eje_perdida.plot(epocas, historia["loss"], "o-", label="entrenamiento")
-    eje_perdida.plot(epocas, historia["val_loss"], "o-", label="pares de parada")
-    eje_perdida.set(xlabel="época", ylabel="entropía cruzada", title="Pérdida por palabra")
-    eje_chrf.plot(epocas, historia[modelos.CLAVE_CHRF], "o-", color="tab:green", label="chrF de parada (voraz)")
-    eje_chrf.set(xlabel="época", ylabel="chrF", title="chrF de las frases de parada")
-    for eje in (eje_perdida, eje_chrf):
-        eje.axvline(mejor, color="gray", linestyle=":", label=f"época elegida ({mejor})")
-        eje.legend()
     millones = f"{registro['parametros'] / 1e6:.1f}".replace(".", ",")
     pares = f"{len(datos.entrenamiento):,}".replace(",", " ")
     que = "GRU de palabras con atención" if args.atencion else "GRU de palabras sin atención"
-    figura.suptitle(f"{que}: {millones} M de parámetros, {pares} pares de entrenamiento")
-    figura.tight_layout()
-    figura.savefig(args.curva, dpi=100)
+    dibujar_curva_de_entrenamiento(historia, mejor, args.curva, f"{que}: {millones} M de parámetros, {pares} pares de entrenamiento",
+                                   "palabra", "entropía cruzada", "pares de parada")
     print(f"Paquete guardado en {calidad.ruta_legible(args.salida)}; época elegida {mejor} de {len(historia['loss'])}.",
           flush=True)
     return calidad.main(["--modelo", str(args.salida), "--corpus", str(args.corpus), "--reservadas",

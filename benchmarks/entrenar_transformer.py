@@ -34,7 +34,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from argumentos import (  # noqa: E402
     Analizador, comprobar_archivo_de_entrada, comprobar_carpeta_escribible, comprobar_escribible, entero,
-    fraccion, guardar_cada_epoca, leer_historia_para_reanudar, numero,
+    dibujar_curva_de_entrenamiento, fraccion, guardar_cada_epoca, leer_historia_para_reanudar, numero,
 )
 
 DIR_TRABAJO = RAIZ / "benchmarks" / "resultados" / "tmp" / "transformer"
@@ -91,11 +91,7 @@ def main(argumentos: list[str] | None = None) -> dict:
     comprobar_escribible(args.informe, "--informe")
 
     import keras
-    import matplotlib
     import numpy as np
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import calidad
@@ -188,21 +184,11 @@ def main(argumentos: list[str] | None = None) -> dict:
           f"{registro['chrf_parada_float16']:.2f}", flush=True)
     paquetes.guardar_transformer(modelo, tokenizador, args.salida, extra=registro, frases_vistas=vistas)
 
-    epocas = np.arange(1, len(historia["loss"]) + 1)
-    figura, (eje_perdida, eje_chrf) = plt.subplots(1, 2, figsize=(11, 4))
-    eje_perdida.plot(epocas, historia["loss"], "o-", label="entrenamiento")
-    eje_perdida.plot(epocas, historia["val_loss"], "o-", label="frases de parada")
-    eje_perdida.set(xlabel="época", ylabel="pérdida (con suavizado)", title="Pérdida por subpalabra")
-    eje_chrf.plot(epocas, historia[modelos.CLAVE_CHRF], "o-", color="tab:green", label="chrF de parada (voraz)")
-    eje_chrf.set(xlabel="época", ylabel="chrF", title="chrF de las frases de parada")
-    for eje in (eje_perdida, eje_chrf):
-        eje.axvline(mejor, color="gray", linestyle=":", label=f"época elegida ({mejor})")
-        eje.legend()
     millones = f"{registro['parametros'] / 1e6:.1f}".replace(".", ",")
     pares = f"{len(ids[3]):,}".replace(",", " ")
-    figura.suptitle(f"Transformer del curso: {millones} M de parámetros, {pares} pares de entrenamiento")
-    figura.tight_layout()
-    figura.savefig(args.curva, dpi=100)
+    dibujar_curva_de_entrenamiento(historia, mejor, args.curva,
+                                   f"Transformer del curso: {millones} M de parámetros, {pares} pares de entrenamiento",
+                                   "subpalabra", "pérdida (con suavizado)", "frases de parada")
     print(f"Paquete guardado en {calidad.ruta_legible(args.salida)}; época elegida {mejor} de {len(historia['loss'])}.",
           flush=True)
     return calidad.main(["--modelo", str(args.salida), "--corpus", str(args.corpus), "--reservadas",
