@@ -198,6 +198,26 @@ def evaluar(carpeta: Path, corpus: Path, reservadas: bool = False, excluir_vista
     return {"cifras": cifras, "descripcion": descripcion, "ejemplos": ejemplos, "vocab": vocab}
 
 
+def solo_las_reservadas(ingles: list[str], frances: list[str], extra: dict, corpus: Path,
+                        descripcion: str) -> tuple[list[str], list[str], str]:
+    """Los pares de la parte reservada de un paquete de palabras o Transformer (``extra.particion``), sin los de parada.
+
+    Exige la partición guardada y, si el paquete guarda la suma del archivo, el mismo archivo; si no, un error que
+    dice qué hacer. Devuelve los pares que se miden y la descripción de los datos, completada.
+    """
+    particion = extra.get("particion")
+    if not isinstance(particion, dict):
+        raise SystemExit("error: --reservadas necesita la partición guardada en el paquete (extra.particion): quítalo.")
+    if extra.get("corpus_sha256") and extra["corpus_sha256"] != sha256(corpus):
+        raise SystemExit(f"error: --reservadas necesita el mismo archivo con el que se entrenó el modelo "
+                         f"({extra.get('corpus', '?')}), y {corpus.name} es otro. Quita --reservadas.")
+    reservados, parada = partir_reservados(ingles, particion)
+    ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
+    descripcion += (f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, "
+                    f"semilla {particion['semilla']})" + (f", sin sus {len(parada)} pares de parada" if len(parada) else ""))
+    return ingles, frances, descripcion
+
+
 # --- Modelos de palabras (cuaderno 08) -----------------------------------------------------------
 def es_paquete_de_palabras(carpeta: Path) -> bool:
     """``True`` si ``metadatos.json`` del paquete dice ``"tipo": "palabras"`` (``paquetes.tipo_de_paquete``)."""
@@ -242,16 +262,7 @@ def evaluar_palabras(carpeta: Path, corpus: Path, reservadas: bool = False, excl
     ingles, frances = leidos.ingles, leidos.frances
     descripcion = f"{ruta_legible(corpus)} ({len(ingles)} pares)"
     if reservadas:
-        particion = extra.get("particion")
-        if not isinstance(particion, dict):
-            raise SystemExit("error: --reservadas necesita la partición guardada en el paquete (extra.particion): quítalo.")
-        if extra.get("corpus_sha256") and extra["corpus_sha256"] != sha256(corpus):
-            raise SystemExit(f"error: --reservadas necesita el mismo archivo con el que se entrenó el modelo "
-                             f"({extra.get('corpus', '?')}), y {corpus.name} es otro. Quita --reservadas.")
-        reservados, parada = partir_reservados(ingles, particion)
-        ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
-        descripcion += (f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, "
-                        f"semilla {particion['semilla']})" + (f", sin sus {len(parada)} pares de parada" if len(parada) else ""))
+        ingles, frances, descripcion = solo_las_reservadas(ingles, frances, extra, corpus, descripcion)
     elegidas, saltadas = seleccionar(ingles, frances, lambda frase: motivo_intraducible_palabras(frase, vocab), None, frases)
     if not elegidas:
         raise SystemExit(f"error: no queda ninguna frase que evaluar en {corpus.name}: saltadas {dict(saltadas)}.")
@@ -322,16 +333,7 @@ def evaluar_transformer(carpeta: Path, corpus: Path, reservadas: bool = False, e
     ingles, frances = leidos.ingles, leidos.frances
     descripcion = f"{ruta_legible(corpus)} ({len(ingles)} pares)"
     if reservadas:
-        particion = extra.get("particion")
-        if not isinstance(particion, dict):
-            raise SystemExit("error: --reservadas necesita la partición guardada en el paquete (extra.particion): quítalo.")
-        if extra.get("corpus_sha256") and extra["corpus_sha256"] != sha256(corpus):
-            raise SystemExit(f"error: --reservadas necesita el mismo archivo con el que se entrenó el modelo "
-                             f"({extra.get('corpus', '?')}), y {corpus.name} es otro. Quita --reservadas.")
-        reservados, parada = partir_reservados(ingles, particion)
-        ingles, frances = [ingles[i] for i in reservados], [frances[i] for i in reservados]
-        descripcion += (f"; solo la parte reservada al entrenar ({len(ingles)} pares, fracción {particion['fraccion']}, "
-                        f"semilla {particion['semilla']}), sin sus {len(parada)} pares de parada")
+        ingles, frances, descripcion = solo_las_reservadas(ingles, frances, extra, corpus, descripcion)
     max_tokens = extra.get("max_tokens", 64)
 
     def motivo(frase: str) -> str | None:
